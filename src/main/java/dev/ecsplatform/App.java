@@ -1,0 +1,70 @@
+package dev.ecsplatform;
+
+import dev.ecsplatform.config.ConfigException;
+import dev.ecsplatform.config.EffectiveConfig;
+import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.config.EnvironmentLoader;
+import dev.ecsplatform.stage.EnvironmentStage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.AppProps;
+
+/**
+ * The CDK app: reads {@code environments/}, then adds one {@link EnvironmentStage} per environment.
+ *
+ * <p>Usage:
+ * <ul>
+ *   <li>no arguments: synthesize every environment (what {@code cdk synth} runs);</li>
+ *   <li>{@code print-config <env>}: print the environment's effective configuration, with the base
+ *       file merged in and every default filled in.</li>
+ * </ul>
+ * A configuration problem prints one line per problem and exits with status 1, never a stack trace.
+ */
+public final class App {
+
+    /** Where the environment files live, relative to the project directory. */
+    public static final Path ENVIRONMENTS = Path.of("environments");
+
+    private App() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            if (args.length == 2 && args[0].equals("print-config")) {
+                System.out.print(EffectiveConfig.toYaml(EnvironmentLoader.load(ENVIRONMENTS, args[1])));
+                return;
+            }
+            if (args.length != 0) {
+                System.err.println("usage: App [print-config <environment>]");
+                System.exit(2);
+            }
+            synthesize(EnvironmentLoader.loadAll(ENVIRONMENTS), Path.of("."));
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Builds the app for {@code environments} and writes the cloud assembly. */
+    static void synthesize(List<EnvironmentConfig> environments, Path projectDirectory) {
+        software.amazon.awscdk.App app = newApp(projectDirectory);
+        environments.forEach(environment -> new EnvironmentStage(app, environment));
+        app.synth();
+    }
+
+    /**
+     * A CDK app with the project's context. Under the CLI, the CLI supplies context and output
+     * directory; run directly with {@code java}, the app reads {@code cdk.json} and writes {@code cdk.out}.
+     */
+    public static software.amazon.awscdk.App newApp(Path projectDirectory) {
+        if (System.getenv("CDK_OUTDIR") != null) {
+            return new software.amazon.awscdk.App();
+        }
+        Map<String, Object> context = CdkProject.context(projectDirectory);
+        return new software.amazon.awscdk.App(AppProps.builder()
+                .context(context)
+                .outdir(projectDirectory.resolve("cdk.out").toString())
+                .build());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ecsplatform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The CDK context the CLI would give the app: {@code cdk.json}'s {@code context} (feature flags)
+ * overlaid with {@code cdk.context.json} (cached lookups such as availability zones).
+ *
+ * <p>The CLI passes this itself; an app run directly with {@code java} and the tests read it from
+ * here, so all three synthesize with the same feature flags.
+ */
+public final class CdkProject {
+
+    private CdkProject() {
+    }
+
+    /** The merged context of the project in {@code projectDirectory}. */
+    public static Map<String, Object> context(Path projectDirectory) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.putAll(read(projectDirectory.resolve("cdk.json"), "context"));
+        context.putAll(read(projectDirectory.resolve("cdk.context.json"), null));
+        return context;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Path file, String field) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            // JSON is a subset of YAML: SnakeYAML reads these files without another dependency.
+            Object root = new Yaml().load(Files.readString(file));
+            Object node = field == null ? root : root instanceof Map<?, ?> map ? map.get(field) : null;
+            return node instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

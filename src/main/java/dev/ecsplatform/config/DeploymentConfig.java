@@ -1,0 +1,14 @@
+package dev.ecsplatform.config;
+
+/**
+ * How new versions roll out. The deployment circuit breaker with rollback is always on for rolling
+ * deployments: a version whose tasks never become healthy rolls back instead of hanging {@code cdk deploy}.
+ *
+ * @param strategy          {@code rolling}; omitted means {@code rolling}
+ * @param minHealthyPercent share of {@code minTasks} that must stay healthy during a deployment, 0 to 100;
+ *                          omitted means 100 (prod requires 100)
+ * @param maxPercent        ceiling on running tasks during a deployment as a share of the desired count,
+ *                          greater than {@code minHealthyPercent}, at most 200; omitted means 200
+ */
+public record DeploymentConfig(DeploymentStrategy strategy, int minHealthyPercent, int maxPercent) {
+}

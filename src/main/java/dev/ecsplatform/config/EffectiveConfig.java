@@ -1,0 +1,69 @@
+package dev.ecsplatform.config;
+
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Renders an environment's effective configuration (base merged, defaults applied) as YAML in the
+ * shape of the environment files, so it can be read, diffed or copied back into a file.
+ */
+public final class EffectiveConfig {
+
+    private EffectiveConfig() {
+    }
+
+    /** The effective configuration as YAML. */
+    public static String toYaml(EnvironmentConfig environment) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        return "# effective configuration of environment '" + environment.name() + "'\n"
+                + new Yaml(options).dump(toTree(environment));
+    }
+
+    /** The record as nested maps and lists, keyed by YAML field names; derived fields are left out. */
+    static Object toTree(Object value) {
+        if (value instanceof Record record) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                if (component.isAnnotationPresent(Derived.class)) {
+                    continue;
+                }
+                Object fieldValue = read(component, record);
+                if (fieldValue instanceof Optional<?> optional) {
+                    optional.ifPresent(v -> fields.put(component.getName(), toTree(v)));
+                } else {
+                    fields.put(component.getName(), toTree(fieldValue));
+                }
+            }
+            return fields;
+        }
+        if (value instanceof YamlEnum yamlEnum) {
+            return yamlEnum.yamlName();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), toTree(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(EffectiveConfig::toTree).toList();
+        }
+        return value;
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package dev.ecsplatform.config;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Binds one merged environment tree to an {@link EnvironmentConfig}: types, ranges, defaults and the
+ * rules that span fields. Every problem goes to the shared list; nothing here throws.
+ */
+final class EnvironmentBinder {
+
+    static final List<Integer> LOG_RETENTION_DAYS = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    /** Environment and service names become parts of stack names, target group names and tags. */
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Checklist item 14 (AwsSolutions-ECS2, ECS.8): secrets never travel as plain environment variables. */
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|api_?key|private_?key|credential).*");
+    private static final Set<String> FORBIDDEN_ENV = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+    private static final Pattern USER = Pattern.compile("([0-9]+|[a-z_][a-z0-9_-]*)(:([0-9]+|[a-z_][a-z0-9_-]*))?");
+    private static final Pattern SUCCESS_CODES = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*?.-]{1,128}");
+    private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
+    /** ALB: at most 5 condition values per listener rule. */
+    private static final int MAX_RULE_VALUES = 5;
+
+    private final List<ConfigProblem> problems;
+
+    EnvironmentBinder(List<ConfigProblem> problems) {
+        this.problems = problems;
+    }
+
+    EnvironmentConfig bind(String name, FieldReader root) {
+        if (!NAME.matcher(name).matches()) {
+            problems.add(new ConfigProblem(root.location(), "", "the file name '" + name + "' is not a valid environment name; "
+                    + "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter"));
+        }
+        Tier tier = root.requiredChoice("tier", Tier.class);
+        String account = root.requiredString("account", "the 12-digit AWS account ID, in quotes");
+        if (!account.isEmpty() && !ACCOUNT.matcher(account).matches()) {
+            root.problem("account", "'" + account + "' is not an AWS account ID; use exactly 12 digits, in quotes");
+        }
+        String region = root.requiredString("region", "an AWS region such as eu-west-1");
+        if (!region.isEmpty() && !REGION.matcher(region).matches()) {
+            root.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
+        }
+        String owner = root.requiredString("owner", "the owning team, e.g. platform-team (written to the owner tag)");
+        LogsConfig logs = logs(root.map("logs"), tier);
+        NetworkConfig network = network(root.map("network"), tier, logs);
+        ClusterConfig cluster = cluster(root.map("cluster"));
+        Map<String, LoadBalancerConfig> loadBalancers = new LinkedHashMap<>();
+        root.namedMaps("loadBalancers").forEach((lbName, reader) -> {
+            checkName(reader, "load balancer", lbName);
+            loadBalancers.put(lbName, loadBalancer(reader, tier));
+        });
+        Map<String, ServiceConfig> services = new LinkedHashMap<>();
+        Map<String, FieldReader> serviceReaders = root.namedMaps("services");
+        serviceReaders.forEach((serviceName, reader) -> {
+            checkName(reader, "service", serviceName);
+            services.put(serviceName, service(reader, tier, loadBalancers));
+        });
+        checkRoutePriorities(services, serviceReaders);
+        root.rejectUnknownKeys();
+        return new EnvironmentConfig(name, tier, account, region, owner, network, cluster, logs, loadBalancers, services);
+    }
+
+    private void checkName(FieldReader reader, String what, String name) {
+        if (!NAME.matcher(name).matches()) {
+            problems.add(new ConfigProblem(reader.location(), reader.path(), "'" + name + "' is not a valid " + what
+                    + " name; use 1 to 20 lower-case letters, digits and hyphens, starting with a letter"));
+        }
+    }
+
+    private LogsConfig logs(FieldReader reader, Tier tier) {
+        int retention = retentionDays(reader, "retentionDays", ConfigDefaults.logRetentionDays(tier));
+        reader.rejectUnknownKeys();
+        return new LogsConfig(retention);
+    }
+
+    private int retentionDays(FieldReader reader, String key, int defaultValue) {
+        Optional<Integer> days = reader.optionalInteger(key, 1, 3653);
+        if (days.isPresent() && !LOG_RETENTION_DAYS.contains(days.get())) {
+            reader.problem(key, days.get() + " is not a retention CloudWatch Logs accepts; use one of "
+                    + LOG_RETENTION_DAYS.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            return defaultValue;
+        }
+        return days.orElse(defaultValue);
+    }
+
+    private NetworkConfig network(FieldReader reader, Tier tier, LogsConfig logs) {
+        String cidr = reader.string("cidr", ConfigDefaults.VPC_CIDR);
+        checkCidr(reader, cidr);
+        int maxAzs = reader.integer("maxAzs", ConfigDefaults.maxAzs(tier), 2, 3);
+        if (tier.isProduction() && maxAzs < 3) {
+            reader.problem("maxAzs", maxAzs + " is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
+        }
+        int natGateways = reader.integer("natGateways", ConfigDefaults.natGateways(tier, maxAzs), 1, 3);
+        if (natGateways > maxAzs) {
+            reader.problem("natGateways", natGateways + " is more than maxAzs (" + maxAzs + "); use 1 to " + maxAzs);
+        }
+        boolean isolated = reader.bool("isolatedSubnets", false);
+        int flowLogRetention = retentionDays(reader, "flowLogRetentionDays", logs.retentionDays());
+        reader.rejectUnknownKeys();
+        return new NetworkConfig(cidr, maxAzs, natGateways, isolated, flowLogRetention);
+    }
+
+    private void checkCidr(FieldReader reader, String cidr) {
+        var matcher = CIDR.matcher(cidr);
+        boolean valid = matcher.matches();
+        for (int group = 1; valid && group <= 4; group++) {
+            valid = Integer.parseInt(matcher.group(group)) <= 255;
+        }
+        if (!valid) {
+            reader.problem("cidr", "'" + cidr + "' is not an IPv4 CIDR block; write it like 10.0.0.0/16");
+            return;
+        }
+        int prefix = Integer.parseInt(matcher.group(5));
+        if (prefix < 16 || prefix > 24) {
+            reader.problem("cidr", "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) to /24");
+        }
+    }
+
+    private ClusterConfig cluster(FieldReader reader) {
+        ContainerInsights insights = reader.choice("containerInsights", ContainerInsights.class, ConfigDefaults.CONTAINER_INSIGHTS);
+        reader.rejectUnknownKeys();
+        return new ClusterConfig(insights);
+    }
+
+    private LoadBalancerConfig loadBalancer(FieldReader reader, Tier tier) {
+        LoadBalancerType type = reader.choice("type", LoadBalancerType.class, LoadBalancerType.APPLICATION);
+        LoadBalancerScheme scheme = reader.choice("scheme", LoadBalancerScheme.class, LoadBalancerScheme.INTERNET_FACING);
+        int port = reader.integer("port", ConfigDefaults.LISTENER_PORT, 1, 65535);
+        int idleTimeout = reader.integer("idleTimeoutSeconds", ConfigDefaults.IDLE_TIMEOUT_SECONDS, 1, 4000);
+        boolean deletionProtection = reader.bool("deletionProtection", ConfigDefaults.deletionProtection(tier));
+        if (tier.isProduction() && reader.has("deletionProtection") && !deletionProtection) {
+            reader.problem("deletionProtection", "false is not allowed in prod; a prod load balancer must not be deletable "
+                    + "by a stray stack update (ELB.6). Remove the key");
+        }
+        int accessLogRetention = reader.integer("accessLogRetentionDays", ConfigDefaults.accessLogRetentionDays(tier), 1, 3650);
+        reader.rejectUnknownKeys();
+        return new LoadBalancerConfig(type, scheme, port, idleTimeout, deletionProtection, accessLogRetention);
+    }
+
+    private ServiceConfig service(FieldReader reader, Tier tier, Map<String, LoadBalancerConfig> loadBalancers) {
+        String image = reader.requiredString("image", "a container image reference, e.g. nginxinc/nginx-unprivileged:1.27-alpine");
+        if (!image.isEmpty() && !IMAGE.matcher(image).matches()) {
+            reader.problem("image", "'" + image + "' is not an image reference; it must not contain spaces");
+        }
+        if (!reader.has("port")) {
+            reader.problem("port", "is required; set it to the port the container listens on, 1 to 65535");
+        }
+        int port = reader.integer("port", 8080, 1, 65535);
+        int cpu = reader.integer("cpu", ConfigDefaults.FARGATE_CPU, 1, 16384);
+        List<Integer> memoryChoices = FargateSizes.memoryFor(cpu);
+        if (memoryChoices.isEmpty()) {
+            reader.problem("cpu", cpu + " is not a Fargate CPU size; use one of " + join(FargateSizes.cpuValues()));
+            cpu = ConfigDefaults.FARGATE_CPU;
+            memoryChoices = FargateSizes.memoryFor(cpu);
+        }
+        int memory = reader.integer("memory", memoryChoices.get(0), 1, 122880);
+        if (reader.has("memory") && !memoryChoices.contains(memory)) {
+            reader.problem("memory", memory + " is not valid with cpu " + cpu + " on Fargate; use one of " + join(memoryChoices));
+        }
+        Optional<String> user = reader.optionalString("user");
+        user.ifPresent(u -> {
+            if (!USER.matcher(u).matches()) {
+                reader.problem("user", "'" + u + "' is not a user; use a UID, a user name, or UID:GID such as 1000:1000");
+            } else if (u.equals("root") || u.equals("0") || u.startsWith("0:") || u.startsWith("root:")) {
+                reader.problem("user", "'" + u + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
+            }
+        });
+        boolean readonlyRoot = reader.bool("readonlyRootFilesystem", ConfigDefaults.READONLY_ROOT_FILESYSTEM);
+        List<String> writablePaths = reader.strings("writablePaths", ConfigDefaults.WRITABLE_PATHS);
+        Set<String> seenPaths = new HashSet<>();
+        for (String path : writablePaths) {
+            if (!path.startsWith("/") || path.equals("/")) {
+                reader.problem("writablePaths", "'" + path + "' is not allowed; use absolute paths below /, such as /tmp");
+            } else if (!seenPaths.add(path)) {
+                reader.problem("writablePaths", "'" + path + "' is listed twice");
+            }
+        }
+        Map<String, String> environment = reader.stringMap("environment");
+        checkEnvironment(reader, environment);
+        RouteConfig route = route(reader, loadBalancers);
+        HealthCheckConfig healthCheck = healthCheck(reader.map("healthCheck"), port);
+        ScalingConfig scaling = scaling(reader.map("scaling"), tier);
+        List<CapacityConfig> capacity = capacity(reader);
+        DeploymentConfig deployment = deployment(reader.map("deployment"), tier);
+        reader.rejectUnknownKeys();
+        return new ServiceConfig(image, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
+                healthCheck, scaling, capacity, deployment);
+    }
+
+    private void checkEnvironment(FieldReader reader, Map<String, String> environment) {
+        FieldReader variables = reader.map("environment");
+        environment.keySet().forEach(name -> {
+            if (!ENV_NAME.matcher(name).matches()) {
+                variables.problem(name, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
+                        + "not starting with a digit");
+            } else if (FORBIDDEN_ENV.contains(name) || SECRET_LIKE.matcher(name).matches()) {
+                variables.problem(name, "looks like a secret; plain environment variables end up in the task definition "
+                        + "for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or "
+                        + "SSM Parameter Store, or rename the variable if it holds no secret");
+            }
+        });
+    }
+
+    private RouteConfig route(FieldReader service, Map<String, LoadBalancerConfig> loadBalancers) {
+        if (!service.has("loadBalancer")) {
+            service.problem("loadBalancer", "is required; name the load balancer that fronts this service, e.g. "
+                    + "'loadBalancer: { name: public }'" + (loadBalancers.isEmpty() ? " (and define it under loadBalancers)"
+                    : "; defined load balancers: " + String.join(", ", loadBalancers.keySet())));
+        }
+        FieldReader reader = service.map("loadBalancer");
+        String name = service.has("loadBalancer") ? reader.requiredString("name", "the key of an entry under loadBalancers") : "";
+        if (!name.isEmpty() && !loadBalancers.containsKey(name)) {
+            reader.problem("name", "'" + name + "' is not a load balancer of this environment; use one of "
+                    + (loadBalancers.isEmpty() ? "(none defined: add one under loadBalancers)" : String.join(", ", loadBalancers.keySet())));
+        }
+        List<String> paths = reader.strings("paths", ConfigDefaults.ROUTE_PATHS);
+        List<String> hosts = reader.strings("hosts", List.of());
+        if (paths.isEmpty()) {
+            reader.problem("paths", "must not be empty; use [/*] to match every path");
+        }
+        paths.stream().filter(p -> !p.startsWith("/")).forEach(p ->
+                reader.problem("paths", "'" + p + "' must start with /"));
+        hosts.stream().filter(h -> !HOST.matcher(h).matches()).forEach(h ->
+                reader.problem("hosts", "'" + h + "' is not a host name; use letters, digits, dots, hyphens and the wildcards * and ?"));
+        if (paths.size() + hosts.size() > MAX_RULE_VALUES) {
+            reader.problem(paths.size() > hosts.size() ? "paths" : "hosts", "a listener rule can match at most "
+                    + MAX_RULE_VALUES + " paths and hosts together; this has " + (paths.size() + hosts.size()));
+        }
+        int priority = reader.integer("priority", ConfigDefaults.ROUTE_PRIORITY, 1, 50000);
+        int deregistrationDelay = reader.integer("deregistrationDelaySeconds", ConfigDefaults.DEREGISTRATION_DELAY_SECONDS, 0, 3600);
+        reader.rejectUnknownKeys();
+        return new RouteConfig(name, paths, hosts, priority, deregistrationDelay);
+    }
+
+    /** Listener rule priorities are unique per listener; CloudFormation would fail mid-deploy otherwise. */
+    private void checkRoutePriorities(Map<String, ServiceConfig> services, Map<String, FieldReader> readers) {
+        Map<String, List<String>> servicesByLoadBalancer = new LinkedHashMap<>();
+        services.forEach((name, service) -> servicesByLoadBalancer
+                .computeIfAbsent(service.loadBalancer().name(), k -> new java.util.ArrayList<>()).add(name));
+        servicesByLoadBalancer.forEach((lb, names) -> {
+            if (lb.isEmpty() || names.size() < 2) {
+                return;
+            }
+            Map<Integer, String> owners = new HashMap<>();
+            for (String name : names) {
+                FieldReader route = readers.get(name).map("loadBalancer");
+                if (!route.has("priority")) {
+                    route.problem("priority", "is required when several services share load balancer '" + lb
+                            + "' (" + String.join(", ", names) + "); give each a unique priority from 1 to 50000");
+                    continue;
+                }
+                int priority = services.get(name).loadBalancer().priority();
+                String other = owners.putIfAbsent(priority, name);
+                if (other != null) {
+                    route.problem("priority", priority + " is already used by service '" + other
+                            + "' on load balancer '" + lb + "'; priorities must be unique per load balancer");
+                }
+            }
+        });
+    }
+
+    private HealthCheckConfig healthCheck(FieldReader reader, int port) {
+        String path = reader.string("path", ConfigDefaults.HEALTH_CHECK_PATH);
+        if (!path.startsWith("/")) {
+            reader.problem("path", "'" + path + "' must start with /");
+        }
+        String codes = reader.string("successCodes", ConfigDefaults.HEALTH_CHECK_SUCCESS_CODES);
+        if (!SUCCESS_CODES.matcher(codes).matches()) {
+            reader.problem("successCodes", "'" + codes + "' is not a list of HTTP codes; write e.g. 200, 200-299 or 200,302");
+        }
+        int interval = reader.integer("intervalSeconds", ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS, 5, 300);
+        int timeout = reader.integer("timeoutSeconds", ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS, 2, 120);
+        if (timeout >= interval) {
+            reader.problem(reader.has("timeoutSeconds") ? "timeoutSeconds" : "intervalSeconds", "timeoutSeconds (" + timeout
+                    + ") must be less than intervalSeconds (" + interval + ")");
+        }
+        int healthy = reader.integer("healthyThreshold", ConfigDefaults.HEALTHY_THRESHOLD, 2, 10);
+        int unhealthy = reader.integer("unhealthyThreshold", ConfigDefaults.UNHEALTHY_THRESHOLD, 2, 10);
+        int grace = reader.integer("gracePeriodSeconds", ConfigDefaults.HEALTH_CHECK_GRACE_PERIOD_SECONDS, 0, 7200);
+        List<String> command = reader.strings("command", ConfigDefaults.containerHealthCheck(port, path));
+        if (reader.has("command") && (command.size() < 2 || !(command.get(0).equals("CMD") || command.get(0).equals("CMD-SHELL")))) {
+            reader.problem("command", "must start with CMD or CMD-SHELL followed by the command, e.g. "
+                    + "[CMD-SHELL, \"curl -f http://localhost:8080/ || exit 1\"]");
+        }
+        reader.rejectUnknownKeys();
+        return new HealthCheckConfig(path, codes, interval, timeout, healthy, unhealthy, grace, command);
+    }
+
+    private ScalingConfig scaling(FieldReader reader, Tier tier) {
+        int min = reader.integer("minTasks", ConfigDefaults.minTasks(tier), 1, 1000);
+        if (tier.isProduction() && min < 2) {
+            reader.problem("minTasks", min + " is too few for prod; run at least 2 tasks so one failure is not an outage (REL10-BP01)");
+        }
+        int max = reader.integer("maxTasks", ConfigDefaults.maxTasks(min), 1, 1000);
+        if (max < min) {
+            reader.problem("maxTasks", max + " is less than minTasks (" + min + "); use " + min + " or more");
+        }
+        int target = reader.integer("cpuTargetPercent", ConfigDefaults.CPU_TARGET_PERCENT, 10, 90);
+        reader.rejectUnknownKeys();
+        return new ScalingConfig(min, max, target);
+    }
+
+    private List<CapacityConfig> capacity(FieldReader service) {
+        Optional<List<FieldReader>> entries = service.listOfMaps("capacity");
+        if (entries.isEmpty()) {
+            return ConfigDefaults.CAPACITY;
+        }
+        if (entries.get().isEmpty()) {
+            service.problem("capacity", "must not be empty; omit it to run every task on fargate");
+            return ConfigDefaults.CAPACITY;
+        }
+        List<CapacityConfig> capacity = new java.util.ArrayList<>();
+        Set<CapacityProvider> seen = new HashSet<>();
+        for (FieldReader entry : entries.get()) {
+            CapacityProvider provider = entry.requiredChoice("provider", CapacityProvider.class);
+            if (entry.has("provider") && !seen.add(provider)) {
+                entry.problem("provider", "'" + provider.yamlName() + "' is listed twice; list each provider once");
+            }
+            capacity.add(new CapacityConfig(provider, entry.integer("weight", 1, 0, 1000), entry.integer("base", 0, 0, 100000)));
+            entry.rejectUnknownKeys();
+        }
+        if (capacity.stream().allMatch(c -> c.weight() == 0)) {
+            service.problem("capacity", "every weight is 0; at least one provider needs a weight of 1 or more");
+        }
+        if (capacity.stream().filter(c -> c.base() > 0).count() > 1) {
+            service.problem("capacity", "more than one provider sets base; ECS allows a base on one provider only");
+        }
+        return capacity;
+    }
+
+    private DeploymentConfig deployment(FieldReader reader, Tier tier) {
+        DeploymentStrategy strategy = reader.choice("strategy", DeploymentStrategy.class, ConfigDefaults.DEPLOYMENT_STRATEGY);
+        int minHealthy = reader.integer("minHealthyPercent", ConfigDefaults.MIN_HEALTHY_PERCENT, 0, 100);
+        if (tier.isProduction() && minHealthy < 100) {
+            reader.problem("minHealthyPercent", minHealthy + " is not allowed in prod; prod keeps 100 so a deployment never "
+                    + "drops below the desired capacity");
+        }
+        int max = reader.integer("maxPercent", ConfigDefaults.MAX_PERCENT, 100, 200);
+        if (max <= minHealthy) {
+            reader.problem("maxPercent", max + " must be greater than minHealthyPercent (" + minHealthy
+                    + ") or a rolling deployment cannot start a new task");
+        }
+        reader.rejectUnknownKeys();
+        return new DeploymentConfig(strategy, minHealthy, max);
+    }
+
+    private static String join(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+}

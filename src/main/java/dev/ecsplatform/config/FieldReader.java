@@ -1,0 +1,305 @@
+package dev.ecsplatform.config;
+
+import dev.ecsplatform.config.ConfigNode.Entry;
+import dev.ecsplatform.config.ConfigNode.ListNode;
+import dev.ecsplatform.config.ConfigNode.MapNode;
+import dev.ecsplatform.config.ConfigNode.ScalarNode;
+import dev.ecsplatform.config.ConfigNode.ScalarType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the fields of one YAML map into Java values, recording a {@link ConfigProblem} for every
+ * wrong type, out-of-range value or unknown key instead of throwing, so that all problems of all
+ * files are reported together.
+ *
+ * <p>A read that fails returns the default (or a neutral value) so binding can go on; the loader
+ * throws once at the end if any problem was recorded, so such a value never reaches a construct.
+ * The keys a binder asks for are the keys this map allows: {@link #rejectUnknownKeys()} reports the
+ * rest, with a "did you mean" hint.
+ */
+final class FieldReader {
+
+    private final List<ConfigProblem> problems;
+    private final String path;
+    private final MapNode node;
+    private final Set<String> knownKeys = new LinkedHashSet<>();
+
+    FieldReader(MapNode node, String path, List<ConfigProblem> problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** The dotted path of this map, empty at the root. */
+    String path() {
+        return path;
+    }
+
+    /** Where this map starts. */
+    Location location() {
+        return node.location();
+    }
+
+    /** The dotted path of {@code key} inside this map. */
+    String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        knownKeys.add(key);
+        Entry entry = node.entries().get(key);
+        return entry != null && !isNull(entry.value());
+    }
+
+    /** Where the value of {@code key} is written, or this map's location when it is absent. */
+    Location locationOf(String key) {
+        Entry entry = node.entries().get(key);
+        return entry == null ? node.location() : entry.value().location();
+    }
+
+    /** Records a problem with the value of {@code key}. */
+    void problem(String key, String message) {
+        problems.add(new ConfigProblem(locationOf(key), pathOf(key), message));
+    }
+
+    // ---- scalars -------------------------------------------------------------------------------
+
+    Optional<String> optionalString(String key) {
+        return scalar(key, "a string").map(ScalarNode::text);
+    }
+
+    String string(String key, String defaultValue) {
+        return optionalString(key).orElse(defaultValue);
+    }
+
+    /** A required string; {@code hint} says what to write, e.g. "the 12-digit AWS account ID". */
+    String requiredString(String key, String hint) {
+        Optional<String> value = optionalString(key);
+        if (value.isEmpty() && !node.entries().containsKey(key)) {
+            problems.add(new ConfigProblem(node.location(), pathOf(key), "is required; set it to " + hint));
+        } else if (value.isEmpty()) {
+            problem(key, "must not be empty; set it to " + hint);
+        }
+        return value.orElse("");
+    }
+
+    /** An integer in {@code [min, max]}; absent means {@code defaultValue}. */
+    int integer(String key, int defaultValue, int min, int max) {
+        return optionalInteger(key, min, max).orElse(defaultValue);
+    }
+
+    Optional<Integer> optionalInteger(String key, int min, int max) {
+        Optional<ScalarNode> scalar = scalar(key, "an integer");
+        if (scalar.isEmpty()) {
+            return Optional.empty();
+        }
+        ScalarNode value = scalar.get();
+        if (value.type() != ScalarType.INTEGER) {
+            problem(key, "expected an integer from " + min + " to " + max + ", got " + value.kind() + " '" + value.text() + "'");
+            return Optional.empty();
+        }
+        long number;
+        try {
+            number = Long.decode(value.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            problem(key, "expected an integer from " + min + " to " + max + ", got '" + value.text() + "'");
+            return Optional.empty();
+        }
+        if (number < min || number > max) {
+            problem(key, number + " is out of range; use an integer from " + min + " to " + max);
+            return Optional.empty();
+        }
+        return Optional.of((int) number);
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        Optional<ScalarNode> scalar = scalar(key, "true or false");
+        if (scalar.isEmpty()) {
+            return defaultValue;
+        }
+        if (scalar.get().type() != ScalarType.BOOLEAN) {
+            problem(key, "expected true or false, got " + scalar.get().kind() + " '" + scalar.get().text() + "'");
+            return defaultValue;
+        }
+        return Boolean.parseBoolean(scalar.get().text().toLowerCase(java.util.Locale.ROOT))
+                || scalar.get().text().equalsIgnoreCase("yes") || scalar.get().text().equalsIgnoreCase("on");
+    }
+
+    /** One of the constants of {@code type}, by its {@link YamlEnum#yamlName()}. */
+    <E extends Enum<E> & YamlEnum> E choice(String key, Class<E> type, E defaultValue) {
+        Optional<String> text = optionalString(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.yamlName().equals(text.get())) {
+                return constant;
+            }
+        }
+        problem(key, "'" + text.get() + "' is not allowed; use one of " + allowedNames(type));
+        return defaultValue;
+    }
+
+    /** Like {@link #choice} but required. */
+    <E extends Enum<E> & YamlEnum> E requiredChoice(String key, Class<E> type) {
+        if (!has(key)) {
+            problems.add(new ConfigProblem(node.location(), pathOf(key), "is required; use one of " + allowedNames(type)));
+            return type.getEnumConstants()[0];
+        }
+        return choice(key, type, type.getEnumConstants()[0]);
+    }
+
+    static <E extends Enum<E> & YamlEnum> String allowedNames(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(YamlEnum::yamlName).collect(Collectors.joining(", "));
+    }
+
+    // ---- collections ---------------------------------------------------------------------------
+
+    /** A list of strings; absent means {@code defaultValue}. */
+    List<String> strings(String key, List<String> defaultValue) {
+        Optional<ListNode> list = typed(key, ListNode.class, "a list of strings");
+        if (list.isEmpty()) {
+            return defaultValue;
+        }
+        List<String> values = new ArrayList<>();
+        List<ConfigNode> items = list.get().items();
+        for (int i = 0; i < items.size(); i++) {
+            ConfigNode item = items.get(i);
+            if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
+                values.add(scalar.text());
+            } else {
+                problems.add(new ConfigProblem(item.location(), pathOf(key) + "[" + i + "]", "expected a string, got " + item.kind()));
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** A map from names to strings (e.g. environment variables); absent means empty. */
+    Map<String, String> stringMap(String key) {
+        Optional<MapNode> map = typed(key, MapNode.class, "a map of names to strings");
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        map.get().entries().forEach((name, entry) -> {
+            if (entry.value() instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
+                values.put(name, scalar.text());
+            } else {
+                problems.add(new ConfigProblem(entry.value().location(), pathOf(key) + "." + name,
+                        "expected a string, got " + entry.value().kind()));
+            }
+        });
+        return values;
+    }
+
+    /** The nested map at {@code key}; an absent key reads as an empty map so its defaults apply. */
+    FieldReader map(String key) {
+        Optional<MapNode> map = typed(key, MapNode.class, "a map");
+        return new FieldReader(map.orElse(new MapNode(locationOf(key), Map.of())), pathOf(key), problems);
+    }
+
+    /** A map of named maps, e.g. {@code services}: one reader per name, in file order. */
+    Map<String, FieldReader> namedMaps(String key) {
+        Optional<MapNode> map = typed(key, MapNode.class, "a map of names to settings");
+        Map<String, FieldReader> readers = new LinkedHashMap<>();
+        map.ifPresent(m -> m.entries().forEach((name, entry) -> {
+            String childPath = pathOf(key) + "." + name;
+            if (entry.value() instanceof MapNode child) {
+                readers.put(name, new FieldReader(child, childPath, problems));
+            } else if (isNull(entry.value())) {
+                readers.put(name, new FieldReader(new MapNode(entry.value().location(), Map.of()), childPath, problems));
+            } else {
+                problems.add(new ConfigProblem(entry.value().location(), childPath, "expected a map of settings, got " + entry.value().kind()));
+            }
+        }));
+        return readers;
+    }
+
+    /** A list of maps, e.g. {@code capacity}; empty when absent. */
+    Optional<List<FieldReader>> listOfMaps(String key) {
+        Optional<ListNode> list = typed(key, ListNode.class, "a list of maps");
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FieldReader> readers = new ArrayList<>();
+        List<ConfigNode> items = list.get().items();
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (items.get(i) instanceof MapNode item) {
+                readers.add(new FieldReader(item, itemPath, problems));
+            } else {
+                problems.add(new ConfigProblem(items.get(i).location(), itemPath, "expected a map, got " + items.get(i).kind()));
+            }
+        }
+        return Optional.of(readers);
+    }
+
+    /** Reports every key of this map that no binder asked for. Call after reading all fields. */
+    void rejectUnknownKeys() {
+        node.entries().forEach((key, entry) -> {
+            if (!knownKeys.contains(key)) {
+                String suggestion = closest(key).map(k -> "did you mean '" + k + "'? ").orElse("");
+                problems.add(new ConfigProblem(entry.keyLocation(), pathOf(key),
+                        "unknown key; " + suggestion + "allowed keys here: " + String.join(", ", knownKeys)));
+            }
+        });
+    }
+
+    // ---- internals -----------------------------------------------------------------------------
+
+    private Optional<ScalarNode> scalar(String key, String expected) {
+        Optional<ScalarNode> scalar = typed(key, ScalarNode.class, expected);
+        return scalar.filter(s -> s.type() != ScalarType.NULL);
+    }
+
+    private <T extends ConfigNode> Optional<T> typed(String key, Class<T> type, String expected) {
+        knownKeys.add(key);
+        Entry entry = node.entries().get(key);
+        if (entry == null || isNull(entry.value())) {
+            return Optional.empty();
+        }
+        if (type.isInstance(entry.value())) {
+            return Optional.of(type.cast(entry.value()));
+        }
+        problem(key, "expected " + expected + ", got " + entry.value().kind());
+        return Optional.empty();
+    }
+
+    private static boolean isNull(ConfigNode value) {
+        return value instanceof ScalarNode scalar && scalar.type() == ScalarType.NULL;
+    }
+
+    private Optional<String> closest(String unknown) {
+        return knownKeys.stream()
+                .filter(k -> editDistance(k.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT)) <= 2)
+                .min(Comparator.comparingInt(k -> editDistance(k, unknown)));
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

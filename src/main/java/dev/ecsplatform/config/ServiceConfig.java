@@ -1,0 +1,47 @@
+package dev.ecsplatform.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One containerized service. It gets its own stack, so it can be destroyed and recreated without
+ * touching the network, cluster or load balancer other services share.
+ *
+ * @param image                   the container image, e.g. {@code nginxinc/nginx-unprivileged:1.27-alpine}; required
+ * @param port                    the port the container listens on; required
+ * @param cpu                     Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384; omitted means 256
+ * @param memory                  Fargate memory in MiB, valid for the CPU size; omitted means the smallest valid for {@code cpu}
+ * @param user                    the user (UID or UID:GID) the container runs as; omitted means the image's own user.
+ *                                {@code root} and {@code 0} are rejected
+ * @param readonlyRootFilesystem  whether the container's root file system is read-only; omitted means true
+ * @param writablePaths           paths that stay writable (an empty task-scoped volume each) when the root file
+ *                                system is read-only; omitted means {@code [/tmp]}
+ * @param environment             plain environment variables; names that look like secrets are rejected. Omitted means none
+ * @param loadBalancer            how traffic reaches the service; required
+ * @param healthCheck             load-balancer and container health checks; omitted means the fast-deploy defaults
+ * @param scaling                 task count and CPU target tracking; omitted means the defaults of {@link ScalingConfig}
+ * @param capacity                capacity provider strategy; omitted means all tasks on FARGATE
+ * @param deployment              how new versions roll out; omitted means a rolling deployment with circuit-breaker rollback
+ */
+public record ServiceConfig(
+        String image,
+        int port,
+        int cpu,
+        int memory,
+        Optional<String> user,
+        boolean readonlyRootFilesystem,
+        List<String> writablePaths,
+        Map<String, String> environment,
+        RouteConfig loadBalancer,
+        HealthCheckConfig healthCheck,
+        ScalingConfig scaling,
+        List<CapacityConfig> capacity,
+        DeploymentConfig deployment) {
+
+    public ServiceConfig {
+        writablePaths = List.copyOf(writablePaths);
+        environment = Map.copyOf(environment);
+        capacity = List.copyOf(capacity);
+    }
+}

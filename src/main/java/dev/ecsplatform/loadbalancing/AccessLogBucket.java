@@ -1,0 +1,60 @@
+package dev.ecsplatform.loadbalancing;
+
+import dev.ecsplatform.compliance.Acknowledgments;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The S3 bucket load balancers write their access logs to: private, TLS-only, versioned, and
+ * emptied by a lifecycle rule rather than by hand.
+ *
+ * <p>Encrypted with SSE-S3 because ELB access logging cannot write to a KMS-encrypted bucket
+ * (aws-cdk#21947, ELB docs "Enable access logs"). Always retained on delete: access logs are
+ * audit evidence, and the lifecycle rule empties an orphaned bucket on its own.
+ */
+public final class AccessLogBucket extends Construct {
+
+    /**
+     * Inputs of the bucket.
+     *
+     * @param expirationDays days after which log objects (and old versions) are deleted
+     */
+    public record Props(int expirationDays) {
+    }
+
+    private final Bucket bucket;
+
+    public AccessLogBucket(Construct scope, String id, Props props) {
+        super(scope, id);
+        this.bucket = Bucket.Builder.create(this, "Bucket")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .versioned(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("expire-access-logs")
+                        .expiration(Duration.days(props.expirationDays()))
+                        .noncurrentVersionExpiration(Duration.days(1))
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        .build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Acknowledgments.acknowledge(bucket, "AwsSolutions-S1",
+                "This bucket is the access-log destination itself; logging its reads to another bucket would only "
+                        + "move the problem. Public access is blocked, TLS is enforced and CloudTrail records bucket API calls.");
+    }
+
+    /** The bucket. */
+    public IBucket bucket() {
+        return bucket;
+    }
+}

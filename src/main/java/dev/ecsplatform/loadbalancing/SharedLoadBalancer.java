@@ -1,0 +1,109 @@
+package dev.ecsplatform.loadbalancing;
+
+import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.LoadBalancerConfig;
+import dev.ecsplatform.config.LoadBalancerScheme;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.DesyncMitigationMode;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * An Application Load Balancer shared by every service that names it. Services add their own
+ * listener rules and target groups from their own stacks; the listener's default answer is a 404,
+ * so a request that matches no service never reaches one by accident.
+ */
+public final class SharedLoadBalancer extends Construct {
+
+    /**
+     * Inputs of the load balancer.
+     *
+     * @param name          the load balancer's key in the environment file, used in descriptions
+     * @param config        the load balancer settings
+     * @param vpc           the VPC; internet-facing load balancers use its public subnets, internal ones its private subnets
+     * @param accessLogs    the bucket access logs go to
+     */
+    public record Props(String name, LoadBalancerConfig config, IVpc vpc, IBucket accessLogs) {
+    }
+
+    private final ApplicationLoadBalancer loadBalancer;
+    private final SecurityGroup securityGroup;
+    private final ApplicationListener listener;
+
+    public SharedLoadBalancer(Construct scope, String id, Props props) {
+        super(scope, id);
+        LoadBalancerConfig config = props.config();
+        boolean internetFacing = config.scheme() == LoadBalancerScheme.INTERNET_FACING;
+
+        // Egress is limited to the VPC: the load balancer only ever talks to its targets. Ingress rules on
+        // the targets' side are made by each service stack, so no rule here points at a service stack.
+        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.vpc())
+                .description("Load balancer " + props.name() + ": listener port in, VPC targets out")
+                .allowAllOutbound(false)
+                .build();
+        securityGroup.addEgressRule(Peer.ipv4(props.vpc().getVpcCidrBlock()), Port.allTcp(),
+                "Health checks and requests to tasks in the VPC");
+        securityGroup.addIngressRule(internetFacing ? Peer.anyIpv4() : Peer.ipv4(props.vpc().getVpcCidrBlock()),
+                Port.tcp(config.port()), internetFacing ? "HTTP from the internet" : "HTTP from inside the VPC");
+        if (internetFacing) {
+            Acknowledgments.acknowledge(securityGroup, "AwsSolutions-EC23",
+                    "An internet-facing load balancer must accept its listener port from anywhere. Only that port is open; "
+                            + "tasks admit traffic only from this security group, and unmatched requests get a fixed 404.");
+        }
+
+        this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+                .vpc(props.vpc())
+                .internetFacing(internetFacing)
+                .vpcSubnets(SubnetSelection.builder()
+                        .subnetType(internetFacing ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS).build())
+                .securityGroup(securityGroup)
+                .idleTimeout(Duration.seconds(config.idleTimeoutSeconds()))
+                .deletionProtection(config.deletionProtection())
+                // ELB.4 and CT.ELASTICLOADBALANCING.PR.3/4: drop malformed headers, defend against request smuggling.
+                .dropInvalidHeaderFields(true)
+                .desyncMitigationMode(DesyncMitigationMode.DEFENSIVE)
+                .build();
+        loadBalancer.logAccessLogs(props.accessLogs(), props.name());
+
+        this.listener = loadBalancer.addListener("Http", software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
+                .port(config.port())
+                .protocol(ApplicationProtocol.HTTP)
+                // The security group above already admits exactly the listener port.
+                .open(false)
+                .defaultAction(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
+                        .contentType("text/plain")
+                        .messageBody("No service matches this request.")
+                        .build()))
+                .build());
+    }
+
+    /** The load balancer. */
+    public IApplicationLoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    /** The listener services add their rules to. */
+    public IApplicationListener listener() {
+        return listener;
+    }
+
+    /** The load balancer's security group; services admit traffic from it. */
+    public ISecurityGroup securityGroup() {
+        return securityGroup;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ecsplatform.network;
+
+import dev.ecsplatform.config.NetworkConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import dev.ecsplatform.logging.LogRetention;
+import software.constructs.Construct;
+
+/**
+ * The environment's VPC: public subnets for load balancers and NAT gateways, private subnets with
+ * egress for tasks, optionally isolated subnets, VPC flow logs of all traffic to a log group with
+ * retention, and the default security group stripped of its rules.
+ */
+public final class Network extends Construct {
+
+    /**
+     * Inputs of the network.
+     *
+     * @param config        the network settings
+     * @param removalPolicy what happens to the flow-log group when it leaves the template (RETAIN in prod)
+     */
+    public record Props(NetworkConfig config, RemovalPolicy removalPolicy) {
+    }
+
+    private final Vpc vpc;
+    private final LogGroup flowLogGroup;
+
+    public Network(Construct scope, String id, Props props) {
+        super(scope, id);
+        NetworkConfig config = props.config();
+        this.flowLogGroup = LogGroup.Builder.create(this, "FlowLogs")
+                .retention(LogRetention.ofDays(config.flowLogRetentionDays()))
+                .removalPolicy(props.removalPolicy())
+                .build();
+        this.vpc = Vpc.Builder.create(this, "Vpc")
+                .ipAddresses(IpAddresses.cidr(config.cidr()))
+                .maxAzs(config.maxAzs())
+                .natGateways(config.natGateways())
+                .subnetConfiguration(subnetTiers(config))
+                // Security Hub EC2.2: the default security group must allow nothing.
+                .restrictDefaultSecurityGroup(true)
+                .flowLogs(Map.of("All", FlowLogOptions.builder()
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
+                        .trafficType(FlowLogTrafficType.ALL)
+                        .build()))
+                .build();
+    }
+
+    /**
+     * Every tier gets subnets four bits smaller than the VPC (a /16 gives /20s), which leaves room for
+     * up to 16 subnets: 3 tiers x 3 AZs fit, and adding the isolated tier later appends subnets
+     * without renumbering (and so replacing) the existing ones.
+     */
+    private static List<SubnetConfiguration> subnetTiers(NetworkConfig config) {
+        int vpcPrefix = Integer.parseInt(config.cidr().substring(config.cidr().indexOf('/') + 1));
+        int subnetPrefix = vpcPrefix + 4;
+        List<SubnetConfiguration> tiers = new ArrayList<>();
+        tiers.add(SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC)
+                // Only load balancers and NAT gateways live here; nothing gets a public IP by accident (EC2.15).
+                .mapPublicIpOnLaunch(false).cidrMask(subnetPrefix).build());
+        tiers.add(SubnetConfiguration.builder().name("private").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                .cidrMask(subnetPrefix).build());
+        if (config.isolatedSubnets()) {
+            tiers.add(SubnetConfiguration.builder().name("isolated").subnetType(SubnetType.PRIVATE_ISOLATED)
+                    .cidrMask(subnetPrefix).build());
+        }
+        return tiers;
+    }
+
+    /** The VPC. */
+    public IVpc vpc() {
+        return vpc;
+    }
+
+    /** The log group that receives the VPC flow logs. */
+    public ILogGroup flowLogGroup() {
+        return flowLogGroup;
+    }
+}

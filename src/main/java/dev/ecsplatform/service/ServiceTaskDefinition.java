@@ -1,0 +1,152 @@
+package dev.ecsplatform.service;
+
+import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.HealthCheckConfig;
+import dev.ecsplatform.config.ServiceConfig;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.Protocol;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Volume;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import dev.ecsplatform.logging.LogRetention;
+import software.constructs.Construct;
+
+/**
+ * A service's Fargate task definition: one essential container with its health check, an explicit
+ * log group, an execution role (pulls the image, writes logs) kept apart from the task role (what
+ * the application itself may do, empty until the service asks for permissions), and a read-only
+ * root file system with task-scoped scratch volumes for the paths that must stay writable.
+ */
+public final class ServiceTaskDefinition extends Construct {
+
+    /** The container's name; the deployment tooling (CodeDeploy AppSpecs, ECS Exec) refers to it. */
+    public static final String CONTAINER_NAME = "app";
+
+    /**
+     * Grace for SIGTERM handlers before ECS sends SIGKILL: matches the target group's default
+     * deregistration delay so in-flight requests can finish (ECS default is 30 s as well, set explicitly).
+     */
+    private static final Duration STOP_TIMEOUT = Duration.seconds(30);
+
+    /** ECS caps a container health check's start period at 300 s. */
+    private static final int MAX_CONTAINER_START_PERIOD_SECONDS = 300;
+
+    /**
+     * Inputs of the task definition.
+     *
+     * @param serviceName      the service's name, used as the log stream prefix
+     * @param config           the service settings
+     * @param logRetentionDays how long its logs are kept
+     * @param removalPolicy    what happens to the log group when it leaves the template (RETAIN in prod)
+     */
+    public record Props(String serviceName, ServiceConfig config, int logRetentionDays, RemovalPolicy removalPolicy) {
+    }
+
+    private final FargateTaskDefinition taskDefinition;
+    private final ContainerDefinition container;
+    private final LogGroup logGroup;
+
+    public ServiceTaskDefinition(Construct scope, String id, Props props) {
+        super(scope, id);
+        ServiceConfig config = props.config();
+        this.logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(LogRetention.ofDays(props.logRetentionDays()))
+                .removalPolicy(props.removalPolicy())
+                .build();
+        IRole executionRole = Role.Builder.create(this, "ExecutionRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("Pulls the image and writes logs for service " + props.serviceName())
+                .build();
+        IRole taskRole = Role.Builder.create(this, "TaskRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("What the application of service " + props.serviceName() + " may do")
+                .build();
+        this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
+                .cpu(config.cpu())
+                .memoryLimitMiB(config.memory())
+                .executionRole(executionRole)
+                .taskRole(taskRole)
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
+
+        HealthCheckConfig health = config.healthCheck();
+        ContainerDefinitionOptions.Builder options = ContainerDefinitionOptions.builder()
+                .containerName(CONTAINER_NAME)
+                .image(ContainerImage.fromRegistry(config.image()))
+                .essential(true)
+                .portMappings(List.of(PortMapping.builder().containerPort(config.port()).protocol(Protocol.TCP).build()))
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logGroup)
+                        .streamPrefix(props.serviceName())
+                        .build()))
+                .healthCheck(HealthCheck.builder()
+                        .command(health.command())
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(5))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(Math.min(health.gracePeriodSeconds(), MAX_CONTAINER_START_PERIOD_SECONDS)))
+                        .build())
+                .readonlyRootFilesystem(config.readonlyRootFilesystem())
+                .privileged(false)
+                .stopTimeout(STOP_TIMEOUT);
+        config.user().ifPresent(options::user);
+        if (!config.environment().isEmpty()) {
+            options.environment(new java.util.TreeMap<>(config.environment()));
+        }
+        this.container = taskDefinition.addContainer("Container", options.build());
+        if (!config.environment().isEmpty()) {
+            Acknowledgments.acknowledge(taskDefinition, "AwsSolutions-ECS2",
+                    "Plain variables carry only non-secret settings: the config loader rejects names that look like "
+                            + "secrets (password, token, key, ...), and secrets are injected from Secrets Manager instead.");
+        }
+
+        if (config.readonlyRootFilesystem()) {
+            for (String path : config.writablePaths()) {
+                String volumeName = volumeName(path);
+                taskDefinition.addVolume(Volume.builder().name(volumeName).build());
+                container.addMountPoints(MountPoint.builder()
+                        .sourceVolume(volumeName).containerPath(path).readOnly(false).build());
+            }
+        }
+    }
+
+    /** {@code /var/cache/nginx} becomes {@code var-cache-nginx}: ECS volume names allow letters, digits, - and _. */
+    static String volumeName(String path) {
+        return path.substring(1).replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /** The task definition. */
+    public FargateTaskDefinition taskDefinition() {
+        return taskDefinition;
+    }
+
+    /** The essential container. */
+    public ContainerDefinition container() {
+        return container;
+    }
+
+    /** The log group the container writes to. */
+    public ILogGroup logGroup() {
+        return logGroup;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ecsplatform.stage;
+
+import dev.ecsplatform.cluster.EcsCluster;
+import dev.ecsplatform.config.ClusterConfig;
+import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.loadbalancing.AccessLogBucket;
+import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
+import dev.ecsplatform.network.Network;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * What an environment's services share and what lives long: the VPC, the ECS cluster, the load
+ * balancers and their access-log bucket.
+ *
+ * <p>The cluster sits with the network rather than with a service: it outlives every service, and
+ * a service stack must be deletable without touching anything another service uses.
+ */
+public final class PlatformStack extends Stack {
+
+    private final Network network;
+    private final EcsCluster cluster;
+    private final Map<String, SharedLoadBalancer> loadBalancers = new LinkedHashMap<>();
+
+    public PlatformStack(Construct scope, String id, StackProps props, EnvironmentConfig environment) {
+        super(scope, id, props);
+        RemovalPolicy statefulRemoval = environment.tier().isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        this.network = new Network(this, "Network", new Network.Props(environment.network(), statefulRemoval));
+        ClusterConfig clusterConfig = environment.cluster();
+        this.cluster = new EcsCluster(this, "Cluster", new EcsCluster.Props(clusterConfig, network.vpc()));
+        if (!environment.loadBalancers().isEmpty()) {
+            int expirationDays = environment.loadBalancers().values().stream()
+                    .mapToInt(lb -> lb.accessLogRetentionDays()).max().orElseThrow();
+            AccessLogBucket accessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucket.Props(expirationDays));
+            environment.loadBalancers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+                    loadBalancers.put(entry.getKey(), new SharedLoadBalancer(this, "LoadBalancer-" + entry.getKey(),
+                            new SharedLoadBalancer.Props(entry.getKey(), entry.getValue(), network.vpc(), accessLogs.bucket()))));
+        }
+    }
+
+    /** The network. */
+    public Network network() {
+        return network;
+    }
+
+    /** The cluster. */
+    public EcsCluster cluster() {
+        return cluster;
+    }
+
+    /** The load balancers by their name in the environment file. */
+    public Map<String, SharedLoadBalancer> loadBalancers() {
+        return Collections.unmodifiableMap(loadBalancers);
+    }
+}
