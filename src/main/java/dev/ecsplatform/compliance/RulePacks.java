@@ -2,12 +2,16 @@ package dev.ecsplatform.compliance;
 
 import dev.ecsplatform.config.EnvironmentConfig;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPack;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Validations;
 
 /**
- * The rule packs every environment stage is checked against at synth. They are added inside the
- * stage because CDK Pipelines synthesizes a stage as soon as it is added to the pipeline; a pack
+ * The cdk-nag rule packs each environment stage is checked against at synth. They are added inside
+ * the stage because CDK Pipelines synthesizes a stage as soon as it is added to the pipeline; a pack
  * added to the app afterwards would never see it.
  */
 public final class RulePacks {
@@ -18,8 +22,16 @@ public final class RulePacks {
     private RulePacks() {
     }
 
-    /** Registers the packs that apply to {@code environment} on {@code stage}. */
+    /** The packs that apply to {@code environment}, by name; each supplier makes a fresh pack. */
+    public static Map<String, Supplier<NagPack>> packsFor(EnvironmentConfig environment) {
+        Map<String, Supplier<NagPack>> packs = new LinkedHashMap<>();
+        packs.put(AWS_SOLUTIONS, AwsSolutionsChecks::new);
+        return packs;
+    }
+
+    /** Registers the packs that apply to {@code environment} on {@code stage}, each scoped to that stage. */
     public static void register(Stage stage, EnvironmentConfig environment) {
-        Validations.of(stage).addPlugins(new StageScopedChecks(stage, AWS_SOLUTIONS, AwsSolutionsChecks::new));
+        packsFor(environment).forEach((name, pack) ->
+                Validations.of(stage).addPlugins(new StageScopedChecks(stage, name, pack)));
     }
 }
