@@ -48,23 +48,24 @@ public final class App {
 
     /** Builds the app for {@code environments} and writes the cloud assembly. */
     static void synthesize(List<EnvironmentConfig> environments, Path projectDirectory) {
-        software.amazon.awscdk.App app = newApp(projectDirectory);
+        software.amazon.awscdk.App app = newApp(projectDirectory, projectDirectory.resolve("cdk.out"));
         environments.forEach(environment -> new EnvironmentStage(app, environment));
         app.synth();
     }
 
     /**
      * A CDK app with the project's context. Under the CLI, the CLI supplies context and output
-     * directory; run directly with {@code java}, the app reads {@code cdk.json} and writes {@code cdk.out}.
+     * directory; run directly with {@code java} (or from a test), the app reads {@code cdk.json} and
+     * {@code cdk.context.json} itself and writes to {@code outdir}.
      */
-    public static software.amazon.awscdk.App newApp(Path projectDirectory) {
+    public static software.amazon.awscdk.App newApp(Path projectDirectory, Path outdir) {
         if (System.getenv("CDK_OUTDIR") != null) {
             return new software.amazon.awscdk.App();
         }
         Map<String, Object> context = CdkProject.context(projectDirectory);
         return new software.amazon.awscdk.App(AppProps.builder()
                 .context(context)
-                .outdir(projectDirectory.resolve("cdk.out").toString())
+                .outdir(outdir.toString())
                 .build());
     }
 }

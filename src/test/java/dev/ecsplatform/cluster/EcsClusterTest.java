@@ -1,0 +1,25 @@
+package dev.ecsplatform.cluster;
+
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The ECS cluster: Fargate capacity providers and Container Insights. */
+class EcsClusterTest {
+
+    @Test
+    void offersFargateAndFargateSpot() {
+        SynthesizedApp.platform("dev").hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", Map.of(
+                "CapacityProviders", Match.arrayWith(List.of("FARGATE", "FARGATE_SPOT"))));
+    }
+
+    @Test
+    void enablesContainerInsightsAtTheConfiguredLevel() {
+        SynthesizedApp.platform("dev").hasResourceProperties("AWS::ECS::Cluster", Map.of(
+                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+        SynthesizedApp.platform("prod").hasResourceProperties("AWS::ECS::Cluster", Map.of(
+                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enhanced"))));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ecsplatform.loadbalancing;
+
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+/** The access-log bucket: private, TLS-only, SSE-S3, versioned, expiring, retained. */
+class AccessLogBucketTest {
+
+    @Test
+    void isPrivateEncryptedVersionedAndRetained() {
+        SynthesizedApp.platform("dev").hasResource("AWS::S3::Bucket", Map.of(
+                "Properties", Match.objectLike(Map.of(
+                        "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
+                                "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                        "PublicAccessBlockConfiguration", Map.of(
+                                "BlockPublicAcls", true, "BlockPublicPolicy", true,
+                                "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                        "VersioningConfiguration", Map.of("Status", "Enabled"))),
+                "DeletionPolicy", "Retain",
+                "UpdateReplacePolicy", "Retain"));
+    }
+
+    @Test
+    void expiresLogsAfterTheConfiguredDays() {
+        SynthesizedApp.platform("dev").hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "ExpirationInDays", 90, "Status", "Enabled"))))));
+        SynthesizedApp.platform("prod").hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("ExpirationInDays", 365))))));
+    }
+
+    @Test
+    void deniesRequestsWithoutTls() {
+        SynthesizedApp.platform("dev").hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ecsplatform.service;
+
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The ECS service: placement, capacity, deployment safety and the tasks' security group. */
+class FargateWebServiceTest {
+
+    private final Template dev = SynthesizedApp.service("dev", "web");
+
+    @Test
+    void rollsBackWhenTheCircuitBreakerTrips() {
+        dev.hasResourceProperties("AWS::ECS::Service", Map.of("DeploymentConfiguration", Map.of(
+                "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
+                "MinimumHealthyPercent", 100,
+                "MaximumPercent", 200)));
+    }
+
+    @Test
+    void runsInPrivateSubnetsWithoutPublicIps() {
+        dev.hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
+                "AssignPublicIp", "DISABLED",
+                "Subnets", Match.arrayWith(List.of(Map.of("Fn::GetStackOutput",
+                        Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("privateSubnet1")))))))))));
+    }
+
+    @Test
+    void placesTasksByTheConfiguredCapacityStrategy() {
+        dev.hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
+                Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1, "Base", 0))));
+        SynthesizedApp.service("test", "web").hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
+                Map.of("CapacityProvider", "FARGATE", "Weight", 1, "Base", 1),
+                Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1, "Base", 0))));
+        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
+                Map.of("CapacityProvider", "FARGATE", "Weight", 1, "Base", 0))));
+    }
+
+    @Test
+    void leavesTheDesiredCountToAutoscaling() {
+        dev.hasResourceProperties("AWS::ECS::Service", Map.of(
+                "DesiredCount", Match.absent(),
+                "LaunchType", Match.absent(),
+                "PlatformVersion", "LATEST",
+                "HealthCheckGracePeriodSeconds", 60,
+                "LoadBalancers", List.of(Map.of("ContainerName", "app", "ContainerPort", 8080,
+                        "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup"))))));
+    }
+
+    @Test
+    void admitsOnlyTheLoadBalancerOnTheContainerPort() {
+        dev.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+        dev.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "IpProtocol", "tcp", "FromPort", 8080, "ToPort", 8080,
+                "SourceSecurityGroupId", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of(
+                        "OutputName", Match.stringLikeRegexp("LoadBalancerpublicSecurityGroup"))))));
+        dev.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("SecurityGroupIngress", Match.absent()));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ecsplatform.testkit;
+
+import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.config.EnvironmentLoader;
+import dev.ecsplatform.stage.EnvironmentStage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Environments made from YAML text, for tests of variants the shipped files do not cover (an
+ * internal load balancer, a service without environment variables). Each variant costs a new app,
+ * so they are cached by their text and kept few.
+ */
+public final class TestEnvironments {
+
+    /** A base file with one service behind one internet-facing load balancer. */
+    public static final String BASE = """
+            owner: test-team
+            loadBalancers:
+              public: {}
+            services:
+              api:
+                image: example/api:1.0
+                port: 8080
+                loadBalancer: { name: public }
+            """;
+
+    private static final Map<String, EnvironmentStage> CACHE = new ConcurrentHashMap<>();
+
+    private TestEnvironments() {
+    }
+
+    /** Loads an environment named {@code name} from {@code base} and {@code environment} YAML text. */
+    public static EnvironmentConfig load(String name, String base, String environment) {
+        try {
+            Path directory = Files.createTempDirectory("environments");
+            Files.writeString(directory.resolve(EnvironmentLoader.BASE_FILE), base);
+            Files.writeString(directory.resolve(name + ".yaml"), environment);
+            return EnvironmentLoader.load(directory, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stage of an environment made from YAML text, built once per distinct text. */
+    public static EnvironmentStage stage(String name, String base, String environment) {
+        return CACHE.computeIfAbsent(name + "\n---\n" + base + "\n---\n" + environment,
+                key -> new EnvironmentStage(SynthesizedApp.newApp(), load(name, base, environment)));
+    }
+
+    /** A dev environment in account 111111111111 / eu-west-1 with {@code extra} YAML appended. */
+    public static String dev(String extra) {
+        return "tier: dev\naccount: \"111111111111\"\nregion: eu-west-1\n" + extra;
+    }
+
+    /** The platform template of a variant. */
+    public static Template platform(EnvironmentStage stage) {
+        return Template.fromStack(stage.platform());
+    }
+}
