@@ -161,15 +161,20 @@ final class EnvironmentBinder {
             reader.problem("port", "is required; set it to the port the container listens on, 1 to 65535");
         }
         int port = reader.integer("port", 8080, 1, 65535);
+        int problemsBeforeCpu = problems.size();
         int cpu = reader.integer("cpu", ConfigDefaults.FARGATE_CPU, 1, 16384);
+        boolean cpuValid = problems.size() == problemsBeforeCpu;
         List<Integer> memoryChoices = FargateSizes.memoryFor(cpu);
         if (memoryChoices.isEmpty()) {
             reader.problem("cpu", cpu + " is not a Fargate CPU size; use one of " + join(FargateSizes.cpuValues()));
             cpu = ConfigDefaults.FARGATE_CPU;
             memoryChoices = FargateSizes.memoryFor(cpu);
+            cpuValid = false;
         }
         int memory = reader.integer("memory", memoryChoices.get(0), 1, 122880);
-        if (reader.has("memory") && !memoryChoices.contains(memory)) {
+        // Memory is only checked against a cpu the user wrote correctly: against the stand-in default
+        // it would report a memory problem that is not there and advise sizes that are wrong.
+        if (cpuValid && reader.has("memory") && !memoryChoices.contains(memory)) {
             reader.problem("memory", memory + " is not valid with cpu " + cpu + " on Fargate; use one of " + join(memoryChoices));
         }
         Optional<String> user = reader.optionalString("user");

@@ -57,7 +57,8 @@ public final class EnvironmentLoader {
      */
     public static EnvironmentConfig load(Path directory, String name) {
         List<ConfigProblem> problems = new ArrayList<>();
-        if (!Files.isRegularFile(directory.resolve(name + ".yaml"))) {
+        // environmentNames, not a file check: base.yaml exists but is not an environment.
+        if (!environmentNames(directory).contains(name)) {
             problems.add(new ConfigProblem(Location.startOf(directory.resolve(name + ".yaml").toString()), "",
                     "no such environment; environments here: " + String.join(", ", environmentNames(directory))));
             throw new ConfigException(problems);

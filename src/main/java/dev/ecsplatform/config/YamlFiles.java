@@ -71,7 +71,7 @@ final class YamlFiles {
             problems.add(new ConfigProblem(Location.startOf(displayName), "", "the file is empty; it must be a map of settings"));
             return Optional.empty();
         }
-        ConfigNode tree = convert(root, displayName, problems);
+        ConfigNode tree = convert(root, "", displayName, problems);
         if (tree instanceof MapNode map) {
             return Optional.of(map);
         }
@@ -79,7 +79,8 @@ final class YamlFiles {
         return Optional.empty();
     }
 
-    private static ConfigNode convert(Node node, String file, List<ConfigProblem> problems) {
+    /** {@code path} is the dotted path of {@code node}, for problems found while reading it (duplicate keys). */
+    private static ConfigNode convert(Node node, String path, String file, List<ConfigProblem> problems) {
         Location location = at(file, node.getStartMark());
         if (node instanceof MappingNode mapping) {
             Map<String, Entry> entries = new LinkedHashMap<>();
@@ -87,22 +88,23 @@ final class YamlFiles {
                 Node keyNode = tuple.getKeyNode();
                 Location keyLocation = at(file, keyNode.getStartMark());
                 if (!(keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
-                    problems.add(new ConfigProblem(keyLocation, "", "keys must be plain words, not a map or a list"));
+                    problems.add(new ConfigProblem(keyLocation, path, "keys must be plain words, not a map or a list"));
                     continue;
                 }
+                String keyPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
                 if (entries.containsKey(key.getValue())) {
-                    problems.add(new ConfigProblem(keyLocation, key.getValue(),
+                    problems.add(new ConfigProblem(keyLocation, keyPath,
                             "duplicate key; it is already set at " + entries.get(key.getValue()).keyLocation()));
                     continue;
                 }
-                entries.put(key.getValue(), new Entry(keyLocation, convert(tuple.getValueNode(), file, problems)));
+                entries.put(key.getValue(), new Entry(keyLocation, convert(tuple.getValueNode(), keyPath, file, problems)));
             }
             return new MapNode(location, entries);
         }
         if (node instanceof SequenceNode sequence) {
             List<ConfigNode> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
-                items.add(convert(item, file, problems));
+                items.add(convert(item, path + "[" + items.size() + "]", file, problems));
             }
             return new ListNode(location, items);
         }

@@ -1,0 +1,903 @@
+package dev.ecsplatform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every input the loader rejects, with the line the user sees: {@code file:line:column dotted.path: message}.
+ *
+ * <p>Unless a test says otherwise, {@code base.yaml} is {@link #VALID_BASE} (account, region, owner and a
+ * load balancer named {@code public}) and each test writes the environment file under test as a text
+ * block, so the line and column in the expected problem can be counted in the test itself.
+ */
+class ConfigRejectionTest {
+
+    private static final String VALID_BASE = """
+            account: "123456789012"
+            region: eu-west-1
+            owner: platform-team
+            loadBalancers:
+              public: {}
+            """;
+
+    @TempDir
+    Path directory;
+
+    private ConfigTestFiles files;
+
+    @BeforeEach
+    void writeValidBase() {
+        files = new ConfigTestFiles(directory).base(VALID_BASE);
+    }
+
+    // ---- the file as a whole -------------------------------------------------------------------
+
+    @Test
+    void rejectsYamlThatDoesNotParse() {
+        // GIVEN a tab used for indentation
+        files.environment("dev", "tier: dev\nservices:\n\tweb: {}\n");
+
+        // WHEN / THEN
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("dev.yaml:3:1 not valid YAML: found character ")
+                .contains("(TAB)", "that cannot start any token");
+    }
+
+    @Test
+    void rejectsAnEmptyFile() {
+        files.environment("dev", """
+                # nothing but a comment
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:1:1 the file is empty; it must be a map of settings");
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAMap() {
+        files.environment("dev", """
+                - tier: dev
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:1:1 the file must be a map of settings, not a list");
+    }
+
+    @Test
+    void rejectsADuplicateKeyWithItsPathAndTheFirstOccurrence() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    port: 8081
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:7:5 services.web.port: duplicate key; it is already set at dev.yaml:5:5");
+    }
+
+    @Test
+    void rejectsAnInvalidEnvironmentFileName() {
+        files.environment("Prod_1", """
+                tier: prod
+                """);
+
+        assertThat(files.problems()).containsExactly("Prod_1.yaml:1:1 the file name 'Prod_1' is not a valid environment "
+                + "name; use 1 to 20 lower-case letters, digits and hyphens, starting with a letter");
+    }
+
+    // ---- unknown keys --------------------------------------------------------------------------
+
+    @Test
+    void rejectsAnUnknownKeyAndSuggestsTheClosestKnownOne() {
+        files.environment("dev", """
+                tier: dev
+                sevices: {}
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:1 sevices: unknown key; did you mean 'services'? "
+                + "allowed keys here: tier, account, region, owner, logs, network, cluster, loadBalancers, services");
+    }
+
+    @Test
+    void rejectsAnUnknownNestedKeyWithItsDottedPath() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  natGateway: 1
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 network.natGateway: unknown key; did you mean "
+                + "'natGateways'? allowed keys here: cidr, maxAzs, natGateways, isolatedSubnets, flowLogRetentionDays");
+    }
+
+    @Test
+    void rejectsAnUnknownKeyWithoutSuggestionWhenNoKnownKeyIsClose() {
+        files.environment("dev", """
+                tier: dev
+                cluster:
+                  colour: blue
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:3 cluster.colour: unknown key; allowed keys here: containerInsights");
+    }
+
+    // ---- required top-level keys ---------------------------------------------------------------
+
+    @Test
+    void rejectsAnEnvironmentWithoutTierAccountRegionAndOwner() {
+        // GIVEN no base file, and an environment file with none of the required keys
+        files.withoutBase().environment("dev", """
+                network:
+                  maxAzs: 2
+                """);
+
+        // THEN each missing key is reported at the start of the file, where it must be added
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:1:1 account: is required; set it to the 12-digit AWS account ID, in quotes",
+                "dev.yaml:1:1 owner: is required; set it to the owning team, e.g. platform-team (written to the owner tag)",
+                "dev.yaml:1:1 region: is required; set it to an AWS region such as eu-west-1",
+                "dev.yaml:1:1 tier: is required; use one of dev, test, prod");
+    }
+
+    @Test
+    void rejectsAnUnknownTierAndListsTheTiers() {
+        files.environment("dev", """
+                tier: production
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:1:7 tier: 'production' is not allowed; use one of dev, test, prod");
+    }
+
+    @Test
+    void rejectsAnAccountThatIsNotTwelveDigits() {
+        files.environment("dev", """
+                tier: dev
+                account: "12345678901"
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:2:10 account: '12345678901' is not an AWS account ID; use exactly 12 digits, in quotes");
+    }
+
+    @Test
+    void acceptsAnUnquotedTwelveDigitAccountEvenWithALeadingZero() {
+        // GIVEN an account YAML reads as a number (a float, even, because of the leading zero)
+        files.environment("dev", """
+                tier: dev
+                account: 012345678901
+                """);
+
+        // THEN the digits are kept as written
+        assertThat(files.load("dev").account()).isEqualTo("012345678901");
+    }
+
+    @Test
+    void rejectsARegionThatIsNotARegionCode() {
+        files.environment("dev", """
+                tier: dev
+                region: Ireland
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:2:9 region: 'Ireland' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
+    }
+
+    // ---- network and logs ----------------------------------------------------------------------
+
+    @Test
+    void rejectsACidrThatIsNotAnIpv4Block() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  cidr: 10.0.0/16
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:9 network.cidr: '10.0.0/16' is not an IPv4 CIDR block; write it like 10.0.0.0/16");
+    }
+
+    @Test
+    void rejectsAVpcPrefixOutsideSixteenToTwentyFour() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  cidr: 10.0.0.0/28
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:9 network.cidr: a /28 VPC is not supported; use a prefix from /16 (65,536 addresses) to /24");
+    }
+
+    @Test
+    void rejectsMaxAzsOutOfRange() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  maxAzs: 4
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:11 network.maxAzs: 4 is out of range; use an integer from 2 to 3");
+    }
+
+    @Test
+    void rejectsProdWithTwoAvailabilityZones() {
+        files.environment("prod", """
+                tier: prod
+                network:
+                  maxAzs: 2
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "prod.yaml:3:11 network.maxAzs: 2 is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
+    }
+
+    @Test
+    void rejectsMoreNatGatewaysThanAvailabilityZones() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  maxAzs: 2
+                  natGateways: 3
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:16 network.natGateways: 3 is more than maxAzs (2); use 1 to 2");
+    }
+
+    @Test
+    void rejectsALogRetentionCloudWatchDoesNotOffer() {
+        files.environment("dev", """
+                tier: dev
+                logs:
+                  retentionDays: 45
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:3:18 logs.retentionDays: 45 is not a retention CloudWatch "
+                + "Logs accepts; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, "
+                + "2192, 2557, 2922, 3288, 3653");
+    }
+
+    // ---- wrong types ---------------------------------------------------------------------------
+
+    @Test
+    void rejectsAStringWhereAnIntegerBelongs() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    cpu: large
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:7:10 services.web.cpu: expected an integer from 1 to 16384, got a string 'large'");
+    }
+
+    @Test
+    void rejectsAnIntegerWhereABooleanBelongs() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  isolatedSubnets: 1
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:20 network.isolatedSubnets: expected true or false, got an integer '1'");
+    }
+
+    @Test
+    void rejectsAListWhereAMapBelongs() {
+        files.environment("dev", """
+                tier: dev
+                network: [10.0.0.0/16]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:10 network: expected a map, got a list");
+    }
+
+    // ---- service task ----------------------------------------------------------------------------
+
+    @Test
+    void rejectsACpuSizeFargateDoesNotOffer() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    cpu: 300
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:7:10 services.web.cpu: 300 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+    }
+
+    @Test
+    void rejectsFargateMemoryThatDoesNotMatchCpu() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    cpu: 256
+                    memory: 300
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:13 services.web.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048");
+    }
+
+    @Test
+    void reportsOnlyTheCpuWhenTheCpuIsWrongAndMemoryIsSet() {
+        // GIVEN memory that fits the cpu the user meant (4096) but not the default that stands in for it (256)
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    cpu: 4000
+                    memory: 8192
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:7:10 services.web.cpu: 4000 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+    }
+
+    @Test
+    void rejectsAServiceWithoutImageAndPort() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:5 services.web.image: is required; set it to a container image reference, "
+                        + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
+                "dev.yaml:4:5 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
+    }
+
+    @Test
+    void rejectsRunningTheContainerAsRoot() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    user: "0:0"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:11 services.web.user: '0:0' runs the container as root "
+                + "(ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
+    }
+
+    @Test
+    void rejectsAnEnvironmentVariableThatLooksLikeASecret() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      DB_PASSWORD: hunter2
+                """);
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("dev.yaml:8:20 services.web.environment.DB_PASSWORD: looks like a secret; ")
+                .contains("(ECS.8)", "Secrets Manager");
+    }
+
+    @Test
+    void rejectsAwsCredentialsAsEnvironmentVariables() {
+        // GIVEN two names only the fixed list catches (AWS_ACCESS_KEY_ID matches no secret-like word)
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      AWS_ACCESS_KEY_ID: AKIAEXAMPLE
+                      AWS_SECRET_ACCESS_KEY: example
+                """);
+
+        assertThat(files.problems()).satisfiesExactly(
+                first -> assertThat(first).startsWith("dev.yaml:8:26 services.web.environment.AWS_ACCESS_KEY_ID: looks like a secret; "),
+                second -> assertThat(second).startsWith("dev.yaml:9:30 services.web.environment.AWS_SECRET_ACCESS_KEY: looks like a secret; "));
+    }
+
+    @Test
+    void rejectsAnEnvironmentVariableNameTheShellCannotUse() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      LOG-LEVEL: debug
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:18 services.web.environment.LOG-LEVEL: 'LOG-LEVEL' is not "
+                + "a valid variable name; use letters, digits and underscores, not starting with a digit");
+    }
+
+    @Test
+    void rejectsAnInvalidServiceName() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  Web_App:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:4:5 services.Web_App: 'Web_App' is not a valid service name; "
+                + "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter");
+    }
+
+    // ---- load balancers and routes -------------------------------------------------------------
+
+    @Test
+    void rejectsAnUnknownLoadBalancerScheme() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public:
+                    scheme: public
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:13 loadBalancers.public.scheme: 'public' is not allowed; use one of internet-facing, internal");
+    }
+
+    @Test
+    void rejectsTurningOffDeletionProtectionInProd() {
+        files.environment("prod", """
+                tier: prod
+                loadBalancers:
+                  public:
+                    deletionProtection: false
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:4:25 loadBalancers.public.deletionProtection: false is not "
+                + "allowed in prod; a prod load balancer must not be deletable by a stray stack update (ELB.6). Remove the key");
+    }
+
+    @Test
+    void rejectsAServiceWithoutLoadBalancerAndNamesTheDefinedOnes() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:4:5 services.web.loadBalancer: is required; name the load "
+                + "balancer that fronts this service, e.g. 'loadBalancer: { name: public }'; defined load balancers: public");
+    }
+
+    @Test
+    void rejectsALoadBalancerNameThatIsNotDefinedAndListsTheDefinedOnes() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  internal: { scheme: internal }
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer:
+                      name: private
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:13 services.web.loadBalancer.name: 'private' is not a "
+                + "load balancer of this environment; use one of public, internal");
+    }
+
+    @Test
+    void rejectsTwoServicesOnOneLoadBalancerWithoutPriorities() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer:
+                      name: public
+                  api:
+                    image: api
+                    port: 8080
+                    loadBalancer:
+                      name: public
+                      paths: [/api/*]
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:7:7 services.web.loadBalancer.priority: is required when several services share load balancer "
+                        + "'public' (web, api); give each a unique priority from 1 to 50000",
+                "dev.yaml:12:7 services.api.loadBalancer.priority: is required when several services share load balancer "
+                        + "'public' (web, api); give each a unique priority from 1 to 50000");
+    }
+
+    @Test
+    void rejectsTwoServicesWithTheSamePriorityOnOneLoadBalancer() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public, priority: 10 }
+                  api:
+                    image: api
+                    port: 8080
+                    loadBalancer: { name: public, priority: 10, paths: [/api/*] }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:10:45 services.api.loadBalancer.priority: 10 is already "
+                + "used by service 'web' on load balancer 'public'; priorities must be unique per load balancer");
+    }
+
+    @Test
+    void rejectsARoutePathWithoutLeadingSlash() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer:
+                      name: public
+                      paths: [/ok, api/*]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: 'api/*' must start with /");
+    }
+
+    @Test
+    void rejectsMoreThanFivePathsAndHostsOnOneRule() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer:
+                      name: public
+                      paths: [/a, /b, /c, /d]
+                      hosts: [example.com, www.example.com]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: a listener rule can "
+                + "match at most 5 paths and hosts together; this has 6");
+    }
+
+    // ---- health checks -------------------------------------------------------------------------
+
+    @Test
+    void rejectsAHealthCheckTimeoutThatIsNotBelowTheInterval() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    healthCheck:
+                      intervalSeconds: 10
+                      timeoutSeconds: 10
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:23 services.web.healthCheck.timeoutSeconds: timeoutSeconds (10) must be less than intervalSeconds (10)");
+    }
+
+    @Test
+    void rejectsHealthCheckThresholdsOutOfRange() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    healthCheck:
+                      healthyThreshold: 1
+                      unhealthyThreshold: 11
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:25 services.web.healthCheck.healthyThreshold: 1 is out of range; use an integer from 2 to 10",
+                "dev.yaml:9:27 services.web.healthCheck.unhealthyThreshold: 11 is out of range; use an integer from 2 to 10");
+    }
+
+    // ---- scaling, capacity and deployment ------------------------------------------------------
+
+    @Test
+    void rejectsOneTaskInProd() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    scaling:
+                      minTasks: 1
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:8:17 services.web.scaling.minTasks: 1 is too few for prod; "
+                + "run at least 2 tasks so one failure is not an outage (REL10-BP01)");
+    }
+
+    @Test
+    void rejectsMaxTasksBelowMinTasks() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    scaling:
+                      minTasks: 3
+                      maxTasks: 2
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:17 services.web.scaling.maxTasks: 2 is less than minTasks (3); use 3 or more");
+    }
+
+    @Test
+    void rejectsAnEmptyCapacityList() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    capacity: []
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:7:15 services.web.capacity: must not be empty; omit it to run every task on fargate");
+    }
+
+    @Test
+    void rejectsACapacityProviderListedTwice() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    capacity:
+                      - provider: fargate-spot
+                      - provider: fargate-spot
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:19 services.web.capacity[1].provider: 'fargate-spot' is listed twice; list each provider once");
+    }
+
+    @Test
+    void rejectsAnUnknownCapacityProviderAndListsTheProviders() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    capacity:
+                      - provider: spot
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:19 services.web.capacity[0].provider: 'spot' is not allowed; use one of fargate, fargate-spot");
+    }
+
+    @Test
+    void rejectsACapacityStrategyWhereEveryWeightIsZero() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    capacity:
+                      - { provider: fargate, weight: 0 }
+                      - { provider: fargate-spot, weight: 0 }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: every weight is 0; at least one "
+                + "provider needs a weight of 1 or more");
+    }
+
+    @Test
+    void rejectsABaseOnMoreThanOneCapacityProvider() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    capacity:
+                      - { provider: fargate, base: 1 }
+                      - { provider: fargate-spot, base: 1 }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: more than one provider sets base; "
+                + "ECS allows a base on one provider only");
+    }
+
+    @Test
+    void rejectsADeploymentBelowFullHealthInProd() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    deployment:
+                      minHealthyPercent: 50
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:8:26 services.web.deployment.minHealthyPercent: 50 is not "
+                + "allowed in prod; prod keeps 100 so a deployment never drops below the desired capacity");
+    }
+
+    @Test
+    void rejectsAMaxPercentThatIsNotAboveMinHealthyPercent() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    deployment:
+                      maxPercent: 100
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:19 services.web.deployment.maxPercent: 100 must be greater "
+                + "than minHealthyPercent (100) or a rolling deployment cannot start a new task");
+    }
+
+    // ---- several files -------------------------------------------------------------------------
+
+    @Test
+    void reportsEveryProblemOfEveryFileInOneExceptionSortedByFileAndLine() {
+        // GIVEN a problem in the base file, three in dev.yaml (lines 2, 9 and 10) and one in prod.yaml
+        files.base(VALID_BASE + """
+                cluster:
+                  containerInsights: always
+                """);
+        files.environment("dev", """
+                tier: dev
+                region: Ireland
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    cpu: 256
+                    memory: 300
+                    user: root
+                """);
+        files.environment("prod", """
+                tier: prod
+                network: { maxAzs: 2 }
+                """);
+
+        // WHEN
+        ConfigException e = files.rejection();
+
+        // THEN one exception carries all five, base file first, then by file and line (10 after 9)
+        assertThat(files.lines(e)).containsExactly(
+                "base.yaml:7:22 cluster.containerInsights: 'always' is not allowed; use one of enabled, enhanced",
+                "dev.yaml:2:9 region: 'Ireland' is not an AWS region; use a region code such as eu-west-1 or us-east-2",
+                "dev.yaml:9:13 services.web.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048",
+                "dev.yaml:10:11 services.web.user: 'root' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000",
+                "prod.yaml:2:20 network.maxAzs: 2 is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
+        assertThat(files.relative(e.getMessage())).isEqualTo("5 problems in the environment files:\n" + String.join("\n", files.lines(e)));
+    }
+
+    @Test
+    void reportsAProblemInTheBaseFileOnceNotOncePerEnvironment() {
+        files.base(VALID_BASE + """
+                ownr: platform
+                """);
+        files.environment("dev", "tier: dev\n").environment("test", "tier: test\n").environment("prod", "tier: prod\n");
+
+        assertThat(files.problems()).containsExactly("base.yaml:6:1 ownr: unknown key; did you mean 'owner'? allowed "
+                + "keys here: tier, account, region, owner, logs, network, cluster, loadBalancers, services");
+    }
+
+    @Test
+    void reportsAYamlErrorInTheBaseFileOnceAndStillChecksTheEnvironmentFiles() {
+        files.base("owner: [platform\n");
+        files.environment("dev", "tier: dev\n").environment("prod", "tier: prod\nnetwork: {maxAzs: 2\n");
+
+        assertThat(files.problems()).satisfiesExactly(
+                base -> assertThat(base).startsWith("base.yaml:2:1 not valid YAML: "),
+                prod -> assertThat(prod).startsWith("prod.yaml:3:1 not valid YAML: "));
+    }
+
+    @Test
+    void pointsAtTheFileThatSuppliedTheMergedValue() {
+        // GIVEN the service's port comes from the base file and its cpu from the environment file
+        files.base(VALID_BASE + """
+                services:
+                  web:
+                    image: nginx
+                    port: 70000
+                    loadBalancer: { name: public }
+                """);
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    cpu: 100
+                """);
+
+        // THEN each problem names the file and line where the value is written
+        assertThat(files.problems()).containsExactly(
+                "base.yaml:9:11 services.web.port: 70000 is out of range; use an integer from 1 to 65535",
+                "dev.yaml:4:10 services.web.cpu: 100 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+    }
+
+    @Test
+    void reportsABaseValueOnlyProdRejectsOnceAtTheBaseFile() {
+        // GIVEN a base value that only prod rejects
+        files.base(VALID_BASE + """
+                network:
+                  maxAzs: 2
+                """);
+        files.environment("dev", "tier: dev\n").environment("prod", "tier: prod\n");
+
+        // THEN it is reported once, at the base file's line, with prod's reason
+        assertThat(files.problems()).containsExactly(
+                "base.yaml:7:11 network.maxAzs: 2 is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
+    }
+
+    @Test
+    void rejectsAnEmptyEnvironmentsDirectory() {
+        files.withoutBase();
+
+        ConfigException e = files.rejection();
+
+        assertThat(e.problems()).singleElement().extracting(ConfigProblem::message).asString()
+                .isEqualTo("no environment files found; add one such as " + directory.resolve("dev.yaml"));
+    }
+}

@@ -1,0 +1,298 @@
+package dev.ecsplatform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the loader builds from valid files: merging, defaults by tier, names, and the effective-config round trip. */
+class EnvironmentLoaderTest {
+
+    /** The shipped files, read the way the app reads them (tests run in the project directory). */
+    private static final Path SHIPPED = Path.of("environments");
+
+    @Nested
+    class ShippedEnvironments {
+
+        @Test
+        void loadsDevTestAndProdSortedByName() {
+            // WHEN
+            List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(SHIPPED);
+
+            // THEN base.yaml is not among them
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("dev", "prod", "test");
+        }
+
+        @Test
+        void devTakesTheServiceFromBaseAndCapacityAndScalingFromDev() {
+            EnvironmentConfig dev = EnvironmentLoader.load(SHIPPED, "dev");
+
+            assertThat(dev.tier()).isEqualTo(Tier.DEV);
+            assertThat(dev.owner()).isEqualTo("platform-team");
+            ServiceConfig web = dev.services().get("web");
+            assertThat(web.image()).isEqualTo("nginxinc/nginx-unprivileged:1.27-alpine");
+            assertThat(web.user()).contains("101");
+            assertThat(web.loadBalancer().name()).isEqualTo("public");
+            assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
+            assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, ConfigDefaults.CPU_TARGET_PERCENT));
+            assertThat(dev.logs().retentionDays()).isEqualTo(14);
+            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 1, false, 14));
+        }
+
+        @Test
+        void prodGetsTheProductionDefaultsItDoesNotSpellOut() {
+            EnvironmentConfig prod = EnvironmentLoader.load(SHIPPED, "prod");
+
+            assertThat(prod.network().natGateways()).isEqualTo(3);
+            assertThat(prod.logs().retentionDays()).isEqualTo(365);
+            assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
+            assertThat(prod.cluster().containerInsights()).isEqualTo(ContainerInsights.ENHANCED);
+            ServiceConfig web = prod.services().get("web");
+            assertThat(web.cpu()).isEqualTo(512);
+            assertThat(web.memory()).isEqualTo(1024);
+            assertThat(web.capacity()).isEqualTo(ConfigDefaults.CAPACITY);
+            assertThat(web.deployment().minHealthyPercent()).isEqualTo(100);
+        }
+    }
+
+    @Nested
+    class DeepMerge {
+
+        @TempDir
+        Path directory;
+
+        @Test
+        void mergesMapsKeyByKeyReplacesListsAndLetsTheEnvironmentOverrideScalars() {
+            // GIVEN
+            ConfigTestFiles files = new ConfigTestFiles(directory).base("""
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx:1
+                        port: 8080
+                        environment:
+                          KEEP: base
+                          CHANGE: base
+                        loadBalancer:
+                          name: public
+                          paths: [/a, /b]
+                    """).environment("dev", """
+                    tier: dev
+                    region: us-east-2
+                    services:
+                      web:
+                        image: nginx:2
+                        environment:
+                          CHANGE: dev
+                          ADD: dev
+                        loadBalancer:
+                          paths: [/c]
+                    """);
+
+            // WHEN
+            EnvironmentConfig dev = files.load("dev");
+
+            // THEN
+            assertThat(dev.region()).isEqualTo("us-east-2");
+            assertThat(dev.account()).isEqualTo("123456789012");
+            ServiceConfig web = dev.services().get("web");
+            assertThat(web.image()).isEqualTo("nginx:2");
+            assertThat(web.port()).isEqualTo(8080);
+            assertThat(web.environment()).isEqualTo(Map.of("KEEP", "base", "CHANGE", "dev", "ADD", "dev"));
+            assertThat(web.loadBalancer().name()).isEqualTo("public");
+            assertThat(web.loadBalancer().paths()).containsExactly("/c");
+        }
+
+        @Test
+        void anEmptyListInTheEnvironmentRemovesTheBaseItems() {
+            ConfigTestFiles files = new ConfigTestFiles(directory).base("""
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        loadBalancer: { name: public }
+                        writablePaths: [/tmp, /var/cache/nginx]
+                    """).environment("dev", """
+                    tier: dev
+                    services:
+                      web:
+                        writablePaths: []
+                    """);
+
+            assertThat(files.load("dev").services().get("web").writablePaths()).isEmpty();
+        }
+
+        @Test
+        void takesTheEnvironmentNameFromTheFileName() {
+            ConfigTestFiles files = new ConfigTestFiles(directory).environment("staging-2", """
+                    tier: test
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    """);
+
+            assertThat(files.loadAll()).extracting(EnvironmentConfig::name).containsExactly("staging-2");
+        }
+
+        @Test
+        void doesNotTreatTheBaseFileAsAnEnvironment() {
+            // GIVEN a base file that would be a complete environment on its own
+            ConfigTestFiles files = new ConfigTestFiles(directory).base("""
+                    tier: dev
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    """).environment("dev", "tier: dev\n");
+
+            // THEN it is neither listed nor loadable by name
+            assertThat(EnvironmentLoader.environmentNames(directory)).containsExactly("dev");
+            assertThat(files.loadAll()).extracting(EnvironmentConfig::name).containsExactly("dev");
+            assertThatThrownBy(() -> files.load("base")).isInstanceOfSatisfying(ConfigException.class, e ->
+                    assertThat(files.lines(e)).containsExactly("base.yaml:1:1 no such environment; environments here: dev"));
+        }
+
+        @Test
+        void rejectsLoadingAnEnvironmentThatHasNoFile() {
+            ConfigTestFiles files = new ConfigTestFiles(directory).environment("dev", """
+                    tier: dev
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    """);
+
+            assertThatThrownBy(() -> files.load("prod")).isInstanceOfSatisfying(ConfigException.class, e ->
+                    assertThat(files.lines(e)).containsExactly("prod.yaml:1:1 no such environment; environments here: dev"));
+        }
+    }
+
+    @Nested
+    class TierDefaults {
+
+        @TempDir
+        Path directory;
+
+        private EnvironmentConfig loadWithOneService(String tier) {
+            return new ConfigTestFiles(directory).environment(tier, """
+                    tier: %s
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        loadBalancer: { name: public }
+                    """.formatted(tier)).load(tier);
+        }
+
+        @Test
+        void prodSpreadsOverThreeZonesWithANatGatewayEachKeepsLogsAYearAndRunsTwoTasks() {
+            EnvironmentConfig prod = loadWithOneService("prod");
+
+            assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, 3, false, 365));
+            assertThat(prod.logs().retentionDays()).isEqualTo(365);
+            assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
+            assertThat(prod.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(365);
+            assertThat(prod.services().get("web").scaling()).isEqualTo(new ScalingConfig(2, 8, 70));
+        }
+
+        @Test
+        void devUsesTwoZonesOneNatGatewayThirtyDaysOfLogsAndOneTask() {
+            EnvironmentConfig dev = loadWithOneService("dev");
+
+            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, 1, false, 30));
+            assertThat(dev.logs().retentionDays()).isEqualTo(30);
+            assertThat(dev.loadBalancers().get("public").deletionProtection()).isFalse();
+            assertThat(dev.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(90);
+            assertThat(dev.services().get("web").scaling()).isEqualTo(new ScalingConfig(1, 4, 70));
+        }
+
+        @Test
+        void fillsInEveryServiceDefault() {
+            ServiceConfig web = loadWithOneService("dev").services().get("web");
+
+            assertThat(web.cpu()).isEqualTo(256);
+            assertThat(web.memory()).isEqualTo(512);
+            assertThat(web.user()).isEmpty();
+            assertThat(web.readonlyRootFilesystem()).isTrue();
+            assertThat(web.writablePaths()).containsExactly("/tmp");
+            assertThat(web.loadBalancer()).isEqualTo(new RouteConfig("public", List.of("/*"), List.of(), 100, 30));
+            assertThat(web.healthCheck()).isEqualTo(new HealthCheckConfig("/", "200-399", 10, 5, 2, 2, 60,
+                    ConfigDefaults.containerHealthCheck(8080, "/")));
+            assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE, 1, 0));
+            assertThat(web.deployment()).isEqualTo(new DeploymentConfig(DeploymentStrategy.ROLLING, 100, 200));
+        }
+    }
+
+    @Nested
+    class EffectiveConfiguration {
+
+        @TempDir
+        Path directory;
+
+        @Test
+        void printsTheDefaultsTheFilesLeaveOut() {
+            String yaml = EffectiveConfig.toYaml(EnvironmentLoader.load(SHIPPED, "dev"));
+
+            assertThat(yaml).startsWith("# effective configuration of environment 'dev'\n")
+                    .contains("tier: dev\n", "account: '111111111111'\n", "natGateways: 1\n", "containerInsights: enabled\n",
+                            "deletionProtection: false\n", "minHealthyPercent: 100\n", "deregistrationDelaySeconds: 30\n",
+                            "image: nginxinc/nginx-unprivileged:1.27-alpine\n")
+                    .doesNotContain("name: dev");
+        }
+
+        @Test
+        void loadsBackToTheSameConfigurationWhenWrittenAsAnEnvironmentFile() {
+            // GIVEN the effective configuration of every shipped environment, written as a file of its own with no base
+            for (EnvironmentConfig shipped : EnvironmentLoader.loadAll(SHIPPED)) {
+                ConfigTestFiles files = new ConfigTestFiles(directory)
+                        .environment(shipped.name(), EffectiveConfig.toYaml(shipped));
+
+                // WHEN it is loaded
+                EnvironmentConfig reloaded = files.load(shipped.name());
+
+                // THEN nothing was lost or changed on the way
+                assertThat(reloaded).as(shipped.name()).isEqualTo(shipped);
+            }
+        }
+
+        @Test
+        void keepsAnOptionalUserOutWhenItIsNotSet() {
+            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", """
+                    tier: dev
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        loadBalancer: { name: public }
+                    """).load("dev");
+
+            String yaml = EffectiveConfig.toYaml(dev);
+
+            assertThat(dev.services().get("web").user()).isEqualTo(Optional.empty());
+            assertThat(yaml).doesNotContain("user:");
+        }
+    }
+}
