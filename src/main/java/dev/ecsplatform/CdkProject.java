@@ -23,6 +23,11 @@ public final class CdkProject {
     /** The merged context of the project in {@code projectDirectory}. */
     public static Map<String, Object> context(Path projectDirectory) {
         Map<String, Object> context = new LinkedHashMap<>();
+        // The CLI turns cdk.json's "versionReporting": false into this context key; do the same so a direct
+        // java run and the tests leave the version-specific CDKMetadata resource out just like `cdk synth`.
+        if (Boolean.FALSE.equals(read(projectDirectory.resolve("cdk.json"), null).get("versionReporting"))) {
+            context.put("aws:cdk:version-reporting", false);
+        }
         context.putAll(read(projectDirectory.resolve("cdk.json"), "context"));
         context.putAll(read(projectDirectory.resolve("cdk.context.json"), null));
         return context;
