@@ -2,6 +2,7 @@ package dev.ecsplatform.compliance;
 
 import dev.ecsplatform.config.EnvironmentConfig;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NIST80053R5Checks;
 import io.github.cdklabs.cdknag.NagPack;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,13 @@ public final class RulePacks {
     /** The AWS Solutions pack, on every stage. */
     public static final String AWS_SOLUTIONS = "AwsSolutions";
 
+    /**
+     * The NIST 800-53 rev. 5 pack, on production stages only: prod is the environment that holds
+     * customer data and is audited; dev and test would only collect acknowledgments for controls
+     * (KMS-encrypted logs, deletion protection) they deliberately do without.
+     */
+    public static final String NIST_800_53_R5 = "NIST.800.53.R5";
+
     private RulePacks() {
     }
 
@@ -26,6 +34,9 @@ public final class RulePacks {
     public static Map<String, Supplier<NagPack>> packsFor(EnvironmentConfig environment) {
         Map<String, Supplier<NagPack>> packs = new LinkedHashMap<>();
         packs.put(AWS_SOLUTIONS, AwsSolutionsChecks::new);
+        if (environment.tier().isProduction()) {
+            packs.put(NIST_800_53_R5, NIST80053R5Checks::new);
+        }
         return packs;
     }
 

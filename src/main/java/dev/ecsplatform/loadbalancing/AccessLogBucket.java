@@ -51,6 +51,15 @@ public final class AccessLogBucket extends Construct {
         Acknowledgments.acknowledge(bucket, "AwsSolutions-S1",
                 "This bucket is the access-log destination itself; logging its reads to another bucket would only "
                         + "move the problem. Public access is blocked, TLS is enforced and CloudTrail records bucket API calls.");
+        Acknowledgments.acknowledge(bucket, "NIST.800.53.R5-S3BucketLoggingEnabled",
+                "This bucket is the access-log destination itself; logging its reads to another bucket would only "
+                        + "move the problem. Public access is blocked, TLS is enforced and CloudTrail records bucket API calls.");
+        Acknowledgments.acknowledge(bucket, "NIST.800.53.R5-S3DefaultEncryptionKMS",
+                "ELB access logging writes only to buckets encrypted with SSE-S3 (aws-cdk#21947, ELB guide \"Enable access logs\"); "
+                        + "objects are still encrypted at rest with S3-managed keys, public access is blocked and TLS is enforced.");
+        Acknowledgments.acknowledge(bucket, "NIST.800.53.R5-S3BucketReplicationEnabled",
+                "Access logs are short-lived operational evidence expired by the lifecycle rule; versioning and the Retain policy "
+                        + "protect them against deletion, and a replica bucket would need its own logging, lifecycle and review.");
     }
 
     /** The bucket. */

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import dev.ecsplatform.logging.LogRetention;
@@ -55,8 +56,15 @@ public final class ServiceTaskDefinition extends Construct {
      * @param config           the service settings
      * @param logRetentionDays how long its logs are kept
      * @param removalPolicy    what happens to the log group when it leaves the template (RETAIN in prod)
+     * @param logKey           the KMS key that encrypts the log group; {@code null} leaves it to CloudWatch's own
+     *                         service-managed encryption
      */
-    public record Props(String serviceName, ServiceConfig config, int logRetentionDays, RemovalPolicy removalPolicy) {
+    public record Props(String serviceName, ServiceConfig config, int logRetentionDays, RemovalPolicy removalPolicy, IKey logKey) {
+
+        /** Props without a KMS key: the log group is encrypted by CloudWatch's service-managed key. */
+        public Props(String serviceName, ServiceConfig config, int logRetentionDays, RemovalPolicy removalPolicy) {
+            this(serviceName, config, logRetentionDays, removalPolicy, null);
+        }
     }
 
     private final FargateTaskDefinition taskDefinition;
@@ -69,6 +77,7 @@ public final class ServiceTaskDefinition extends Construct {
         this.logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(LogRetention.ofDays(props.logRetentionDays()))
                 .removalPolicy(props.removalPolicy())
+                .encryptionKey(props.logKey())
                 .build();
         IRole executionRole = Role.Builder.create(this, "ExecutionRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -108,6 +117,8 @@ public final class ServiceTaskDefinition extends Construct {
                         .build())
                 .readonlyRootFilesystem(config.readonlyRootFilesystem())
                 .privileged(false)
+                // A hard limit (CT.ECS.PR.7, checklist item 35): the only container may use the whole task, no more.
+                .memoryLimitMiB(config.memory())
                 .stopTimeout(STOP_TIMEOUT);
         config.user().ifPresent(options::user);
         if (!config.environment().isEmpty()) {
@@ -118,6 +129,13 @@ public final class ServiceTaskDefinition extends Construct {
             Acknowledgments.acknowledge(taskDefinition, "AwsSolutions-ECS2",
                     "Plain variables carry only non-secret settings: the config loader rejects names that look like "
                             + "secrets (password, token, key, ...), and secrets are injected from Secrets Manager instead.");
+        }
+
+        Construct executionPolicy = (Construct) executionRole.getNode().tryFindChild("DefaultPolicy");
+        if (executionPolicy != null) {
+            Acknowledgments.acknowledge(executionPolicy, "NIST.800.53.R5-IAMNoInlinePolicy",
+                    "CDK writes the execution role's grants inline, each scoped to this service's log group (and image repository); "
+                            + "a managed policy could be attached elsewhere. The review report requires approval when this access widens.");
         }
 
         if (config.readonlyRootFilesystem()) {

@@ -1,5 +1,6 @@
 package dev.ecsplatform.stage;
 
+import dev.ecsplatform.compliance.LogEncryptionKey;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
@@ -48,8 +49,10 @@ public final class ServiceStack extends Stack {
                         .securityGroup(loadBalancerSecurityGroup)
                         .build());
 
+        // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
+        LogEncryptionKey logKey = environment.tier().isProduction() ? new LogEncryptionKey(this, "LogsKey") : null;
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
-                serviceName, config, environment.logs().retentionDays(), statefulRemoval));
+                serviceName, config, environment.logs().retentionDays(), statefulRemoval, logKey == null ? null : logKey.key()));
         this.route = new ServiceRoute(this, "Route", new ServiceRoute.Props(
                 config.loadBalancer(), config.healthCheck(), config.port(), platform.network().vpc(), listener));
         this.service = new FargateWebService(this, "Fargate", new FargateWebService.Props(
