@@ -1,0 +1,82 @@
+package dev.ecsplatform.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+
+/**
+ * Pins the logical IDs of stateful and replacement-sensitive resources. A renamed construct gives a
+ * resource a new logical ID, and CloudFormation then creates the new resource and deletes the old
+ * one: a new VPC, an emptied log group, a load balancer with a new DNS name. Such a refactor must fail
+ * here first.
+ *
+ * <p>The list is separate from the golden templates and has its own flag, so that rewriting goldens
+ * never re-pins these by accident: {@code mvn -B -ntp test -Dtest=LogicalIdPinTest -Dlogical-ids.update=true}.
+ */
+class LogicalIdPinTest {
+
+    private static final Path PINNED = SynthesizedApp.PROJECT.resolve("src/test/resources/logical-ids.txt");
+
+    /** Resource types whose replacement loses data, changes an address others depend on, or drops traffic. */
+    static final Set<String> LONG_LIVED = Set.of(
+            "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::NatGateway", "AWS::EC2::EIP", "AWS::EC2::SecurityGroup",
+            "AWS::Logs::LogGroup", "AWS::S3::Bucket", "AWS::KMS::Key",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
+            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ECS::Cluster", "AWS::ECS::Service",
+            "AWS::CodeDeploy::DeploymentGroup");
+
+    @Test
+    void longLivedResourcesKeepTheirLogicalIds() throws IOException {
+        List<String> current = currentIds();
+        if (Boolean.getBoolean("logical-ids.update")) {
+            Files.writeString(PINNED, "# <stack> <resource type> <logical id>: reviewed; see LogicalIdPinTest\n"
+                    + String.join("\n", current) + "\n");
+            return;
+        }
+        List<String> pinned = Files.readAllLines(PINNED).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        List<String> gone = new ArrayList<>(pinned);
+        gone.removeAll(current);
+        List<String> added = new ArrayList<>(current);
+        added.removeAll(pinned);
+        assertThat(gone)
+                .as("long-lived resources whose logical ID disappeared (CloudFormation would REPLACE them); new IDs: %s. "
+                        + "If this is deliberate, re-pin with -Dlogical-ids.update=true", added)
+                .isEmpty();
+        assertThat(added).as("new long-lived resources; pin them with -Dlogical-ids.update=true").isEmpty();
+    }
+
+    @Test
+    void pinsCoverEveryEnvironment() throws IOException {
+        String pinned = Files.readString(PINNED);
+        SynthesizedApp.stages().keySet().forEach(env -> assertThat(pinned).contains(env + "-platform AWS::EC2::VPC "));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> currentIds() {
+        List<String> ids = new ArrayList<>();
+        SynthesizedApp.stages().values().forEach(stage -> {
+            List<Stack> stacks = new ArrayList<>();
+            stacks.add(stage.platform());
+            stacks.addAll(stage.services().values());
+            for (Stack stack : stacks) {
+                var resources = (java.util.Map<String, java.util.Map<String, Object>>)
+                        SynthesizedApp.template(stack).toJSON().get("Resources");
+                resources.forEach((logicalId, resource) -> {
+                    if (LONG_LIVED.contains((String) resource.get("Type"))) {
+                        ids.add(stack.getStackName() + " " + resource.get("Type") + " " + logicalId);
+                    }
+                });
+            }
+        });
+        ids.sort(String::compareTo);
+        return ids;
+    }
+}
