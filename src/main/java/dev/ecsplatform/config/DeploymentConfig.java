@@ -5,10 +5,10 @@ package dev.ecsplatform.config;
  * deployments: a version whose tasks never become healthy rolls back instead of hanging {@code cdk deploy}.
  *
  * @param strategy          {@code rolling}; omitted means {@code rolling}
- * @param minHealthyPercent share of {@code minTasks} that must stay healthy during a deployment, 0 to 100;
+ * @param minHealthyPercent share of the desired task count that must stay healthy during a deployment, 0 to 100;
  *                          omitted means 100 (prod requires 100)
  * @param maxPercent        ceiling on running tasks during a deployment as a share of the desired count,
- *                          greater than {@code minHealthyPercent}, at most 200; omitted means 200
+ *                          100 to 200 and greater than {@code minHealthyPercent}; omitted means 200
  */
 public record DeploymentConfig(DeploymentStrategy strategy, int minHealthyPercent, int maxPercent) {
 }

@@ -128,6 +128,18 @@ final class EnvironmentBinder {
         int prefix = Integer.parseInt(matcher.group(5));
         if (prefix < 16 || prefix > 24) {
             reader.problem("cidr", "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) to /24");
+            return;
+        }
+        long address = 0;
+        for (int group = 1; group <= 4; group++) {
+            address = (address << 8) | Integer.parseInt(matcher.group(group));
+        }
+        long hostBits = address & ((1L << (32 - prefix)) - 1);
+        if (hostBits != 0) {
+            long network = address & ~((1L << (32 - prefix)) - 1);
+            reader.problem("cidr", "'" + cidr + "' has host bits set; the network address of this block is "
+                    + ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
+                    + (network & 255) + "/" + prefix);
         }
     }
 

@@ -39,6 +39,9 @@ public final class EnvironmentLoader {
                     "no environment files found; add one such as " + directory.resolve("dev.yaml")));
             throw new ConfigException(problems);
         }
+        misnamedFiles(directory).forEach(file -> problems.add(new ConfigProblem(Location.startOf(file.toString()), "",
+                "environment files end in .yaml; this file is ignored until it is renamed to "
+                        + file.getFileName().toString().replaceFirst("\\.yml$", ".yaml"))));
         Optional<MapNode> base = readBase(directory, problems);
         List<EnvironmentConfig> environments = new ArrayList<>();
         for (String name : names) {
@@ -81,6 +84,15 @@ public final class EnvironmentLoader {
                     .map(f -> f.substring(0, f.length() - ".yaml".length()))
                     .sorted()
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code .yml} files would otherwise be skipped in silence, and an environment never deployed. */
+    private static List<Path> misnamedFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,8 @@ package dev.ecsplatform.config;
  *                                omitted means {@code internet-facing}
  * @param port                    the HTTP listener's port; omitted means 80
  * @param idleTimeoutSeconds      connection idle timeout, 1 to 4000; omitted means 60 (the ELB default)
- * @param deletionProtection      whether ELB refuses to delete the load balancer; omitted means true in prod, false elsewhere
+ * @param deletionProtection      whether ELB refuses to delete the load balancer; omitted means true in prod, false elsewhere;
+ *                                false is rejected in prod
  * @param accessLogRetentionDays  days the access-log bucket keeps logs before they expire; omitted means 90, or 365 in prod
  */
 public record LoadBalancerConfig(

@@ -9,7 +9,8 @@ package dev.ecsplatform.config;
  *                             (an AZ outage must not cut the others off)
  * @param isolatedSubnets      whether to add a third subnet tier with no route to the internet (for databases);
  *                             omitted means false
- * @param flowLogRetentionDays retention of the VPC flow-log group; omitted means the environment's log retention
+ * @param flowLogRetentionDays retention of the VPC flow-log group, one of the values CloudWatch Logs accepts (see
+ *                             {@link LogsConfig}); omitted means the environment's log retention
  */
 public record NetworkConfig(String cidr, int maxAzs, int natGateways, boolean isolatedSubnets, int flowLogRetentionDays) {
 }

@@ -216,6 +216,26 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void rejectsACidrWithHostBitsAndNamesTheNetworkAddress() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  cidr: 10.0.12.0/16
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:9 network.cidr: '10.0.12.0/16' has host bits set; the network address of this block is 10.0.0.0/16");
+    }
+
+    @Test
+    void rejectsAnEnvironmentFileWithTheYmlExtensionInsteadOfIgnoringIt() {
+        files.environment("dev", "tier: dev\n").file("prod.yml", "tier: prod\n");
+
+        assertThat(files.problems()).containsExactly(
+                "prod.yml:1:1 environment files end in .yaml; this file is ignored until it is renamed to prod.yaml");
+    }
+
+    @Test
     void rejectsMaxAzsOutOfRange() {
         files.environment("dev", """
                 tier: dev
