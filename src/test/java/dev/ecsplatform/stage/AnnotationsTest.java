@@ -1,0 +1,41 @@
+package dev.ecsplatform.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+
+/**
+ * No stack carries a CDK warning or error annotation (checklist item 60): CDK's own warnings, such as
+ * a missing circuit breaker or a default minimum healthy percent, are fixed, not ignored.
+ */
+class AnnotationsTest {
+
+    @Test
+    void noStackHasWarningsOrErrors() {
+        List<String> findings = new ArrayList<>();
+        SynthesizedApp.stages().values().forEach(stage -> {
+            List<Stack> stacks = new ArrayList<>(stage.services().values());
+            stacks.add(stage.platform());
+            for (Stack stack : stacks) {
+                SynthesizedApp.template(stack);
+                Annotations annotations = Annotations.fromStack(stack);
+                annotations.findWarning("*", Match.anyValue()).forEach(m -> findings.add("warning " + m.getId() + ": " + m.getEntry().getData()));
+                annotations.findError("*", Match.anyValue()).forEach(m -> findings.add("error " + m.getId() + ": " + m.getEntry().getData()));
+            }
+        });
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void testsSynthesizeWithTheFeatureFlagsOfCdkJson() {
+        // The shared app reads cdk.json like the CLI does; weak references are one of its flags.
+        assertThat(SynthesizedApp.app().getNode().tryGetContext("@aws-cdk/core:defaultCrossStackReferences")).isEqualTo("weak");
+        assertThat(SynthesizedApp.app().getNode().tryGetContext("@aws-cdk/aws-ec2:restrictDefaultSecurityGroup")).isEqualTo(true);
+    }
+}
