@@ -50,6 +50,20 @@ public final class JsonTreeDiff {
             }
             return;
         }
+        if (expected.isArray() && actual.isArray()) {
+            // Lengths differ: name the items that appeared or went away rather than the whole list.
+            List<JsonNode> removed = new ArrayList<>();
+            expected.forEach(removed::add);
+            List<JsonNode> added = new ArrayList<>();
+            actual.forEach(item -> {
+                if (!removed.remove(item)) {
+                    added.add(item);
+                }
+            });
+            removed.forEach(item -> out.add("- " + path + "[] (removed): " + abbreviate(item)));
+            added.forEach(item -> out.add("+ " + path + "[] (added): " + abbreviate(item)));
+            return;
+        }
         out.add("~ " + path + ": " + abbreviate(expected) + " -> " + abbreviate(actual));
     }
 
