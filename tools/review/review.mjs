@@ -274,7 +274,7 @@ function main(argv) {
     else if (argv[i] === '--new' && argv[i + 1]) fresh = path.resolve(argv[++i]);
     else if (argv[i] === '--details') details = true;
     else if (argv[i] === '-h' || argv[i] === '--help') {
-      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 19).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
       return 0;
     } else {
       console.error(`review: unknown argument '${argv[i]}' (try --help)`);
