@@ -19,12 +19,18 @@ public final class Acknowledgments {
     }
 
     /**
-     * Acknowledges {@code ruleId} (e.g. {@code AwsSolutions-S1} or {@code AwsSolutions-IAM5[Resource::*]})
-     * on {@code scope}.
+     * Acknowledges {@code ruleId} (e.g. {@code AwsSolutions-S1}, {@code AwsSolutions-IAM5[Resource::*]} or
+     * {@code CloudFormation-Validate::W3010}) on {@code scope}. A cdk-nag rule whose pack does not check
+     * the scope's stage (NIST outside prod) is not recorded, so the reviewed list holds only
+     * acknowledgments that silence something.
      */
     public static void acknowledge(IConstruct scope, String ruleId, String reason) {
         if (reason.length() < MIN_REASON_LENGTH) {
             throw new IllegalArgumentException("the reason for " + ruleId + " must name the compensating control");
+        }
+        boolean nagRule = !ruleId.contains("::") || ruleId.indexOf('[') >= 0 && ruleId.indexOf('[') < ruleId.indexOf("::");
+        if (nagRule && !RulePacks.checks(scope, ruleId.substring(0, ruleId.indexOf('-')))) {
+            return;
         }
         // Written as metadata directly rather than through Validations.acknowledge(), which rejects IDs
         // with more than one "::" (e.g. findings on ARNs with <AWS::Partition>; cdk-nag #2351, #2359).

@@ -5,10 +5,12 @@ import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NIST80053R5Checks;
 import io.github.cdklabs.cdknag.NagPack;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.Validations;
+import software.constructs.IConstruct;
 
 /**
  * The cdk-nag rule packs each environment stage is checked against at synth. They are added inside
@@ -40,9 +42,25 @@ public final class RulePacks {
         return packs;
     }
 
-    /** Registers the packs that apply to {@code environment} on {@code stage}, each scoped to that stage. */
+    /**
+     * Context key under which a stage lists the names of the packs it runs, so that
+     * {@link Acknowledgments} records acknowledgments only for packs that check the construct.
+     */
+    static final String ACTIVE_PACKS_CONTEXT = "ecsplatform:rule-packs";
+
+    /**
+     * Registers the packs that apply to {@code environment} on {@code stage}, each scoped to that stage.
+     * Call it before the stage has children: it sets context they read.
+     */
     public static void register(Stage stage, EnvironmentConfig environment) {
-        packsFor(environment).forEach((name, pack) ->
-                Validations.of(stage).addPlugins(new StageScopedChecks(stage, name, pack)));
+        Map<String, Supplier<NagPack>> packs = packsFor(environment);
+        stage.getNode().setContext(ACTIVE_PACKS_CONTEXT, List.copyOf(packs.keySet()));
+        packs.forEach((name, pack) -> Validations.of(stage).addPlugins(new StageScopedChecks(stage, name, pack)));
+    }
+
+    /** Whether the pack named {@code packName} checks {@code scope}; true outside a registered stage. */
+    static boolean checks(IConstruct scope, String packName) {
+        Object active = scope.getNode().tryGetContext(ACTIVE_PACKS_CONTEXT);
+        return !(active instanceof List<?> names) || names.contains(packName);
     }
 }

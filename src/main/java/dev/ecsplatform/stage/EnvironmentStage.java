@@ -28,6 +28,8 @@ public final class EnvironmentStage extends Stage {
                 .env(Environment.builder().account(environment.account()).region(environment.region()).build())
                 .build());
         this.environment = environment;
+        // First, before any child exists: the packs set context that acknowledgments below read.
+        RulePacks.register(this, environment);
         Tags.of(this).add("environment", environment.name());
         Tags.of(this).add("owner", environment.owner());
 
@@ -41,7 +43,6 @@ public final class EnvironmentStage extends Stage {
             Tags.of(stack).add("service", serviceName);
             services.put(serviceName, stack);
         });
-        RulePacks.register(this, environment);
     }
 
     private StackProps stackProps(String stackName, String description) {

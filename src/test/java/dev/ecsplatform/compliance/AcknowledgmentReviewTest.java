@@ -1,0 +1,84 @@
+package dev.ecsplatform.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.Validations;
+import software.constructs.IConstruct;
+import software.constructs.MetadataEntry;
+
+/**
+ * Keeps the acknowledged rule findings reviewed: every acknowledgment in the app must be listed,
+ * with its construct path and reason, in {@code src/test/resources/compliance/acknowledgments.txt},
+ * and every listed one must still exist. A new acknowledgment therefore shows up in review as a
+ * change to that file. There is deliberately no flag that rewrites it.
+ */
+class AcknowledgmentReviewTest {
+
+    private static final Path REVIEWED = SynthesizedApp.PROJECT.resolve("src/test/resources/compliance/acknowledgments.txt");
+
+    @Test
+    void everyAcknowledgmentIsInTheReviewedList() throws IOException {
+        List<String> actual = acknowledgments();
+        List<String> reviewed = Files.readAllLines(REVIEWED).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        List<String> unreviewed = new ArrayList<>(actual);
+        unreviewed.removeAll(reviewed);
+        List<String> stale = new ArrayList<>(reviewed);
+        stale.removeAll(actual);
+        assertThat(unreviewed).as("acknowledgments missing from %s; review them and add these lines:\n%s",
+                SynthesizedApp.PROJECT.relativize(REVIEWED), String.join("\n", unreviewed)).isEmpty();
+        assertThat(stale).as("listed acknowledgments that no longer exist; remove them from %s",
+                SynthesizedApp.PROJECT.relativize(REVIEWED)).isEmpty();
+    }
+
+    @Test
+    void everyReasonNamesACompensatingControl() {
+        assertThat(acknowledgments()).allSatisfy(line ->
+                assertThat(line.substring(line.indexOf(" | ", line.indexOf(" | ") + 3) + 3))
+                        .hasSizeGreaterThanOrEqualTo(Acknowledgments.MIN_REASON_LENGTH));
+    }
+
+    @Test
+    void noAcknowledgmentCoversAWholeStackOrStage() {
+        List<String> broad = new ArrayList<>();
+        SynthesizedApp.stages().values().forEach(stage -> walk(stage, (construct, id, reason) -> {
+            if (construct instanceof Stack || construct instanceof Stage) {
+                broad.add(construct.getNode().getPath() + " " + id);
+            }
+        }));
+        assertThat(broad).as("acknowledgments must sit on the narrowest construct").isEmpty();
+    }
+
+    /** Lines of the form {@code path | rule | reason}, sorted. */
+    static List<String> acknowledgments() {
+        List<String> lines = new ArrayList<>();
+        SynthesizedApp.stages().values().forEach(stage -> walk(stage, (construct, id, reason) ->
+                lines.add(construct.getNode().getPath() + " | " + id + " | " + reason)));
+        lines.sort(String::compareTo);
+        return lines;
+    }
+
+    interface Visitor {
+        void visit(IConstruct construct, String ruleId, String reason);
+    }
+
+    static void walk(IConstruct construct, Visitor visitor) {
+        for (MetadataEntry entry : construct.getNode().getMetadata()) {
+            if (Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType())) {
+                ((Map<?, ?>) entry.getData()).forEach((id, reason) -> visitor.visit(construct,
+                        String.valueOf(id).replaceFirst("(?i)^annotation::", ""), String.valueOf(reason)));
+            }
+        }
+        construct.getNode().getChildren().forEach(child -> walk(child, visitor));
+    }
+}
