@@ -43,6 +43,14 @@ public final class App {
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(1);
+        } catch (RuntimeException e) {
+            // A rule pack or the built-in validator found something: say what and where, not how jsii failed.
+            ValidationReport.describeFailure(e).ifPresentOrElse(message -> {
+                System.err.println(message);
+                System.exit(1);
+            }, () -> {
+                throw e;
+            });
         }
     }
 
