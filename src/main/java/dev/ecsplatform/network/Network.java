@@ -4,7 +4,6 @@ import dev.ecsplatform.config.NetworkConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -18,7 +17,7 @@ import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import dev.ecsplatform.compliance.Acknowledgments;
-import dev.ecsplatform.logging.LogRetention;
+import dev.ecsplatform.logging.LogStorage;
 import software.constructs.Construct;
 
 /**
@@ -31,17 +30,10 @@ public final class Network extends Construct {
     /**
      * Inputs of the network.
      *
-     * @param config        the network settings
-     * @param removalPolicy what happens to the flow-log group when it leaves the template (RETAIN in prod)
-     * @param logKey        the KMS key that encrypts the flow-log group; {@code null} leaves it to CloudWatch's
-     *                      own service-managed encryption
+     * @param config the network settings
+     * @param logs   how the flow-log group is kept (retained and KMS-encrypted in prod)
      */
-    public record Props(NetworkConfig config, RemovalPolicy removalPolicy, IKey logKey) {
-
-        /** Props without a KMS key: the flow-log group is encrypted by CloudWatch's service-managed key. */
-        public Props(NetworkConfig config, RemovalPolicy removalPolicy) {
-            this(config, removalPolicy, null);
-        }
+    public record Props(NetworkConfig config, LogStorage logs) {
     }
 
     private final Vpc vpc;
@@ -50,11 +42,7 @@ public final class Network extends Construct {
     public Network(Construct scope, String id, Props props) {
         super(scope, id);
         NetworkConfig config = props.config();
-        this.flowLogGroup = LogGroup.Builder.create(this, "FlowLogs")
-                .retention(LogRetention.ofDays(config.flowLogRetentionDays()))
-                .removalPolicy(props.removalPolicy())
-                .encryptionKey(props.logKey())
-                .build();
+        this.flowLogGroup = props.logs().newLogGroup(this, "FlowLogs", config.flowLogRetentionDays());
         this.vpc = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr(config.cidr()))
                 .maxAzs(config.maxAzs())

@@ -5,7 +5,6 @@ import dev.ecsplatform.config.HealthCheckConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import java.util.List;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
@@ -26,7 +25,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
-import dev.ecsplatform.logging.LogRetention;
+import dev.ecsplatform.logging.LogStorage;
 import software.constructs.Construct;
 
 /**
@@ -55,16 +54,9 @@ public final class ServiceTaskDefinition extends Construct {
      * @param serviceName      the service's name, used as the log stream prefix
      * @param config           the service settings
      * @param logRetentionDays how long its logs are kept
-     * @param removalPolicy    what happens to the log group when it leaves the template (RETAIN in prod)
-     * @param logKey           the KMS key that encrypts the log group; {@code null} leaves it to CloudWatch's own
-     *                         service-managed encryption
+     * @param logs             how the log group is kept (retained and KMS-encrypted in prod)
      */
-    public record Props(String serviceName, ServiceConfig config, int logRetentionDays, RemovalPolicy removalPolicy, IKey logKey) {
-
-        /** Props without a KMS key: the log group is encrypted by CloudWatch's service-managed key. */
-        public Props(String serviceName, ServiceConfig config, int logRetentionDays, RemovalPolicy removalPolicy) {
-            this(serviceName, config, logRetentionDays, removalPolicy, null);
-        }
+    public record Props(String serviceName, ServiceConfig config, int logRetentionDays, LogStorage logs) {
     }
 
     private final FargateTaskDefinition taskDefinition;
@@ -74,11 +66,7 @@ public final class ServiceTaskDefinition extends Construct {
     public ServiceTaskDefinition(Construct scope, String id, Props props) {
         super(scope, id);
         ServiceConfig config = props.config();
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .retention(LogRetention.ofDays(props.logRetentionDays()))
-                .removalPolicy(props.removalPolicy())
-                .encryptionKey(props.logKey())
-                .build();
+        this.logGroup = props.logs().newLogGroup(this, "Logs", props.logRetentionDays());
         IRole executionRole = Role.Builder.create(this, "ExecutionRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("Pulls the image and writes logs for service " + props.serviceName())

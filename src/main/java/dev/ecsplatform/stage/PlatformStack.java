@@ -1,7 +1,7 @@
 package dev.ecsplatform.stage;
 
 import dev.ecsplatform.cluster.EcsCluster;
-import dev.ecsplatform.compliance.LogEncryptionKey;
+import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.ClusterConfig;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.AccessLogBucket;
@@ -10,7 +10,6 @@ import dev.ecsplatform.network.Network;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
@@ -30,12 +29,10 @@ public final class PlatformStack extends Stack {
 
     public PlatformStack(Construct scope, String id, StackProps props, EnvironmentConfig environment) {
         super(scope, id, props);
-        RemovalPolicy statefulRemoval = environment.tier().isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         // Prod log groups are KMS-encrypted (NIST 800-53 AU-9(3), CT.CLOUDWATCH.PR.3); dev and test keep
         // CloudWatch's service-managed encryption and save a key per stack.
-        LogEncryptionKey logKey = environment.tier().isProduction() ? new LogEncryptionKey(this, "LogsKey") : null;
-        this.network = new Network(this, "Network", new Network.Props(environment.network(), statefulRemoval,
-                logKey == null ? null : logKey.key()));
+        this.network = new Network(this, "Network", new Network.Props(environment.network(),
+                LogStorage.forStack(this, environment.tier())));
         ClusterConfig clusterConfig = environment.cluster();
         this.cluster = new EcsCluster(this, "Cluster", new EcsCluster.Props(clusterConfig, network.vpc()));
         if (!environment.loadBalancers().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.ecsplatform.stage;
 
-import dev.ecsplatform.compliance.LogEncryptionKey;
+import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
@@ -8,7 +8,6 @@ import dev.ecsplatform.service.FargateWebService;
 import dev.ecsplatform.service.ServiceAutoScaling;
 import dev.ecsplatform.service.ServiceRoute;
 import dev.ecsplatform.service.ServiceTaskDefinition;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -38,7 +37,6 @@ public final class ServiceStack extends Stack {
             String serviceName, PlatformStack platform) {
         super(scope, id, props);
         ServiceConfig config = environment.services().get(serviceName);
-        RemovalPolicy statefulRemoval = environment.tier().isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         SharedLoadBalancer loadBalancer = platform.loadBalancers().get(config.loadBalancer().name());
 
         ISecurityGroup loadBalancerSecurityGroup = SecurityGroup.fromSecurityGroupId(this, "LoadBalancerSecurityGroup",
@@ -50,9 +48,8 @@ public final class ServiceStack extends Stack {
                         .build());
 
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
-        LogEncryptionKey logKey = environment.tier().isProduction() ? new LogEncryptionKey(this, "LogsKey") : null;
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
-                serviceName, config, environment.logs().retentionDays(), statefulRemoval, logKey == null ? null : logKey.key()));
+                serviceName, config, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
         this.route = new ServiceRoute(this, "Route", new ServiceRoute.Props(
                 config.loadBalancer(), config.healthCheck(), config.port(), platform.network().vpc(), listener));
         this.service = new FargateWebService(this, "Fargate", new FargateWebService.Props(

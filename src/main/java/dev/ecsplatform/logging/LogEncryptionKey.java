@@ -1,4 +1,4 @@
-package dev.ecsplatform.compliance;
+package dev.ecsplatform.logging;
 
 import java.util.List;
 import java.util.Map;
