@@ -40,6 +40,7 @@ export const LONG_LIVED_TYPES = new Set([
   'AWS::EC2::VPC',
   'AWS::EC2::Subnet',
   'AWS::EC2::EIP', // the NAT gateways' public addresses, which partners may allow-list
+  'AWS::EC2::SecurityGroup', // a replacement strands the rules (and exports) that name the old group
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::TargetGroup',

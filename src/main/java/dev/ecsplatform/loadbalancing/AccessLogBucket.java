@@ -2,6 +2,8 @@ package dev.ecsplatform.loadbalancing;
 
 import dev.ecsplatform.compliance.Acknowledgments;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -25,9 +27,13 @@ public final class AccessLogBucket extends Construct {
     /**
      * Inputs of the bucket.
      *
-     * @param expirationDays days after which log objects (and old versions) are deleted
+     * @param expirationDaysByPrefix for each load balancer's log prefix, the days after which its log objects
+     *                               are deleted
      */
-    public record Props(int expirationDays) {
+    public record Props(Map<String, Integer> expirationDaysByPrefix) {
+        public Props {
+            expirationDaysByPrefix = Map.copyOf(expirationDaysByPrefix);
+        }
     }
 
     private final Bucket bucket;
@@ -40,12 +46,7 @@ public final class AccessLogBucket extends Construct {
                 .enforceSsl(true)
                 .versioned(true)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                .lifecycleRules(List.of(LifecycleRule.builder()
-                        .id("expire-access-logs")
-                        .expiration(Duration.days(props.expirationDays()))
-                        .noncurrentVersionExpiration(Duration.days(1))
-                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
-                        .build()))
+                .lifecycleRules(lifecycleRules(props.expirationDaysByPrefix()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         Acknowledgments.acknowledge(bucket, "AwsSolutions-S1",
@@ -60,6 +61,19 @@ public final class AccessLogBucket extends Construct {
         Acknowledgments.acknowledge(bucket, "NIST.800.53.R5-S3BucketReplicationEnabled",
                 "Access logs are short-lived operational evidence expired by the lifecycle rule; versioning and the Retain policy "
                         + "protect them against deletion, and a replica bucket would need its own logging, lifecycle and review.");
+    }
+
+    /** One rule per load balancer, so each keeps its logs as long as its own config says. */
+    private static List<LifecycleRule> lifecycleRules(Map<String, Integer> expirationDaysByPrefix) {
+        return new TreeMap<>(expirationDaysByPrefix).entrySet().stream()
+                .map(entry -> LifecycleRule.builder()
+                        .id("expire-" + entry.getKey())
+                        .prefix(entry.getKey() + "/")
+                        .expiration(Duration.days(entry.getValue()))
+                        .noncurrentVersionExpiration(Duration.days(1))
+                        .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                        .build())
+                .toList();
     }
 
     /** The bucket. */

@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.DesyncMitigationMode;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
@@ -80,7 +81,7 @@ public final class SharedLoadBalancer extends Construct {
                 .build();
         loadBalancer.logAccessLogs(props.accessLogs(), props.name());
 
-        this.listener = loadBalancer.addListener("Http", software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps.builder()
+        this.listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
                 .port(config.port())
                 .protocol(ApplicationProtocol.HTTP)
                 // The security group above already admits exactly the listener port.

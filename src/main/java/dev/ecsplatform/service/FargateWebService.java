@@ -25,8 +25,9 @@ import software.constructs.Construct;
  * A Fargate service in private subnets, registered with its target group, deployed by ECS rolling
  * updates with the circuit breaker rolling back a deployment whose tasks never become healthy.
  *
- * <p>The desired count is left out of the template on purpose: the scalable target's minimum sets
- * it when the service is created, and a deployment then never resets a count autoscaling has raised.
+ * <p>The desired count is left out of the template on purpose: CloudFormation would send it with
+ * every update and reset a count autoscaling has raised, so a deployment under load would stop
+ * tasks. ECS creates the service with one task; {@link ServiceAutoScaling} raises it to the minimum.
  */
 public final class FargateWebService extends Construct {
 
@@ -78,7 +79,10 @@ public final class FargateWebService extends Construct {
                 .capacityProviderStrategies(capacityStrategy(config.capacity()))
                 .minHealthyPercent(deployment.minHealthyPercent())
                 .maxHealthyPercent(deployment.maxPercent())
-                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .circuitBreaker(switch (deployment.strategy()) {
+                    // A deployment whose tasks never become healthy rolls back instead of hanging cdk deploy.
+                    case ROLLING -> DeploymentCircuitBreaker.builder().enable(true).rollback(true).build();
+                })
                 .healthCheckGracePeriod(Duration.seconds(config.healthCheck().gracePeriodSeconds()))
                 .propagateTags(PropagatedTagSource.SERVICE)
                 .enableEcsManagedTags(true)

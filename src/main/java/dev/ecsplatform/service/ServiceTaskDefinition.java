@@ -40,8 +40,9 @@ public final class ServiceTaskDefinition extends Construct {
     public static final String CONTAINER_NAME = "app";
 
     /**
-     * Grace for SIGTERM handlers before ECS sends SIGKILL: matches the target group's default
-     * deregistration delay so in-flight requests can finish (ECS default is 30 s as well, set explicitly).
+     * Time a container gets between SIGTERM and SIGKILL to finish its work and exit cleanly. ECS stops a
+     * task only after its target has drained (the deregistration delay), so this covers shutdown only;
+     * 30 s is ECS's own default, written out so the template says it.
      */
     private static final Duration STOP_TIMEOUT = Duration.seconds(30);
 
@@ -119,12 +120,11 @@ public final class ServiceTaskDefinition extends Construct {
                             + "secrets (password, token, key, ...), and secrets are injected from Secrets Manager instead.");
         }
 
-        Construct executionPolicy = (Construct) executionRole.getNode().tryFindChild("DefaultPolicy");
-        if (executionPolicy != null) {
-            Acknowledgments.acknowledge(executionPolicy, "NIST.800.53.R5-IAMNoInlinePolicy",
-                    "CDK writes the execution role's grants inline, each scoped to this service's log group (and image repository); "
-                            + "a managed policy could be attached elsewhere. The review report requires approval when this access widens.");
-        }
+        // The awslogs grant in addContainer makes CDK add this policy; a CDK release that names it
+        // differently must fail here (findChild throws), not silently drop the acknowledgment.
+        Acknowledgments.acknowledge(executionRole.getNode().findChild("DefaultPolicy"), "NIST.800.53.R5-IAMNoInlinePolicy",
+                "CDK writes the execution role's grants inline, each scoped to this service's log group (and image repository); "
+                        + "a managed policy could be attached elsewhere. The review report requires approval when this access widens.");
 
         if (config.readonlyRootFilesystem()) {
             for (String path : config.writablePaths()) {

@@ -10,6 +10,7 @@ import dev.ecsplatform.network.Network;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
@@ -36,12 +37,15 @@ public final class PlatformStack extends Stack {
         ClusterConfig clusterConfig = environment.cluster();
         this.cluster = new EcsCluster(this, "Cluster", new EcsCluster.Props(clusterConfig, network.vpc()));
         if (!environment.loadBalancers().isEmpty()) {
-            int expirationDays = environment.loadBalancers().values().stream()
-                    .mapToInt(lb -> lb.accessLogRetentionDays()).max().orElseThrow();
-            AccessLogBucket accessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucket.Props(expirationDays));
-            environment.loadBalancers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
-                    loadBalancers.put(entry.getKey(), new SharedLoadBalancer(this, "LoadBalancer-" + entry.getKey(),
-                            new SharedLoadBalancer.Props(entry.getKey(), entry.getValue(), network.vpc(), accessLogs.bucket()))));
+            // Each load balancer logs under its own name as prefix, with its own expiry.
+            Map<String, Integer> expirationDaysByPrefix = new TreeMap<>();
+            environment.loadBalancers().forEach((name, lb) -> expirationDaysByPrefix.put(name, lb.accessLogRetentionDays()));
+            AccessLogBucket accessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucket.Props(expirationDaysByPrefix));
+            new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> loadBalancers.put(name, switch (config.type()) {
+                // Network load balancers join here as their own construct.
+                case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
+                        new SharedLoadBalancer.Props(name, config, network.vpc(), accessLogs.bucket()));
+            }));
         }
     }
 

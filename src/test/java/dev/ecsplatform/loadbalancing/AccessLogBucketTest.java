@@ -24,12 +24,24 @@ class AccessLogBucketTest {
     }
 
     @Test
-    void expiresLogsAfterTheConfiguredDays() {
+    void expiresEachLoadBalancersLogsAfterItsConfiguredDays() {
         SynthesizedApp.platform("dev").hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
-                        "ExpirationInDays", 90, "Status", "Enabled"))))));
+                        "Id", "expire-public", "Prefix", "public/", "ExpirationInDays", 90, "Status", "Enabled"))))));
         SynthesizedApp.platform("prod").hasResourceProperties("AWS::S3::Bucket", Map.of(
                 "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of("ExpirationInDays", 365))))));
+    }
+
+    @Test
+    void letsTheRegionsElbAccountWriteUnderTheLoadBalancersPrefix() {
+        // eu-west-1's ELB account; without this statement the load balancer cannot deliver its logs.
+        SynthesizedApp.platform("dev").hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow",
+                        "Action", "s3:PutObject",
+                        "Principal", Map.of("AWS", Match.stringLikeRegexp("156460612806")),
+                        "Resource", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                                Match.stringLikeRegexp("/public/AWSLogs/111111111111/\\*"))))))))))));
     }
 
     @Test

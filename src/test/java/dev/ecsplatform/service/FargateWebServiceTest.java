@@ -24,8 +24,8 @@ class FargateWebServiceTest {
     void runsInPrivateSubnetsWithoutPublicIps() {
         dev.hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
                 "AssignPublicIp", "DISABLED",
-                "Subnets", Match.arrayWith(List.of(Map.of("Fn::GetStackOutput",
-                        Match.objectLike(Map.of("OutputName", Match.stringLikeRegexp("privateSubnet1")))))))))));
+                "Subnets", Match.arrayWith(List.of(Map.of("Fn::ImportValue",
+                        Match.stringLikeRegexp("^dev-platform:.*privateSubnet1")))))))));
     }
 
     @Test
@@ -55,8 +55,8 @@ class FargateWebServiceTest {
         dev.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
         dev.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
                 "IpProtocol", "tcp", "FromPort", 8080, "ToPort", 8080,
-                "SourceSecurityGroupId", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of(
-                        "OutputName", Match.stringLikeRegexp("LoadBalancerpublicSecurityGroup"))))));
+                "SourceSecurityGroupId", Map.of("Fn::ImportValue",
+                        Match.stringLikeRegexp("^dev-platform:.*LoadBalancerpublicSecurityGroup"))));
         dev.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("SecurityGroupIngress", Match.absent()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.testkit.SynthesizedApp;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
@@ -14,6 +15,15 @@ class ServiceAutoScalingTest {
                 "MinCapacity", 1, "MaxCapacity", 2, "ScalableDimension", "ecs:service:DesiredCount"));
         SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
                 "MinCapacity", 3, "MaxCapacity", 12));
+    }
+
+    @Test
+    void raisesACountBelowTheMinimumWithoutWaitingForAnAlarm() {
+        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+                "ScheduledActions", List.of(Map.of(
+                        "ScheduledActionName", "EnsureMinimum",
+                        "Schedule", "rate(5 minutes)",
+                        "ScalableTargetAction", Map.of("MinCapacity", 3, "MaxCapacity", 12)))));
     }
 
     @Test

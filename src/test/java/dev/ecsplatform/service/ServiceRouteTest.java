@@ -36,7 +36,7 @@ class ServiceRouteTest {
                 "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/*")))),
                 "Actions", List.of(Map.of("Type", "forward",
                         "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup")))),
-                "ListenerArn", Map.of("Fn::GetStackOutput", Match.objectLike(Map.of("StackName", "dev-platform")))));
+                "ListenerArn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("^dev-platform:.*LoadBalancerpublic"))));
     }
 
     @Test

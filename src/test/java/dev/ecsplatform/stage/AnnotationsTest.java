@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsplatform.testkit.SynthesizedApp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
@@ -33,9 +34,12 @@ class AnnotationsTest {
     }
 
     @Test
-    void testsSynthesizeWithTheFeatureFlagsOfCdkJson() {
-        // The shared app reads cdk.json like the CLI does; weak references are one of its flags.
-        assertThat(SynthesizedApp.app().getNode().tryGetContext("@aws-cdk/core:defaultCrossStackReferences")).isEqualTo("weak");
-        assertThat(SynthesizedApp.app().getNode().tryGetContext("@aws-cdk/aws-ec2:restrictDefaultSecurityGroup")).isEqualTo(true);
+    void testsSynthesizeWithEveryFeatureFlagOfCdkJson() throws Exception {
+        // The shared app reads cdk.json like the CLI does: every context value there is visible to constructs.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> flags = (Map<String, Object>) new org.yaml.snakeyaml.Yaml()
+                .<Map<String, Object>>load(java.nio.file.Files.readString(SynthesizedApp.PROJECT.resolve("cdk.json"))).get("context");
+        assertThat(flags).hasSizeGreaterThan(50);
+        flags.forEach((flag, value) -> assertThat(SynthesizedApp.app().getNode().tryGetContext(flag)).as(flag).isEqualTo(value));
     }
 }

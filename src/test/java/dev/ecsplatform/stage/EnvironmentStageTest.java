@@ -47,7 +47,7 @@ class EnvironmentStageTest {
         assertThat(web.getDependencies()).contains(dev.platform());
         assertThat(dev.platform().getDependencies()).isEmpty();
         String platformJson = SynthesizedApp.platform("dev").toJSON().toString();
-        assertThat(platformJson).doesNotContain("dev-service-web").doesNotContain("Fn::GetStackOutput");
+        assertThat(platformJson).doesNotContain("dev-service-web").doesNotContain("Fn::ImportValue");
     }
 
     @Test
