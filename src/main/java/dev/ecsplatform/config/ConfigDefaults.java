@@ -50,6 +50,14 @@ public final class ConfigDefaults {
     /** Most runtimes need a scratch directory; everything else stays read-only. */
     public static final List<String> WRITABLE_PATHS = List.of("/tmp");
 
+    /**
+     * {@link #WRITABLE_PATHS} on a read-only root file system; none on a writable one, where a path
+     * would be ignored (and writing one out is rejected), so the effective config stays loadable.
+     */
+    public static List<String> writablePaths(boolean readonlyRootFilesystem) {
+        return readonlyRootFilesystem ? WRITABLE_PATHS : List.of();
+    }
+
     public static final List<String> ROUTE_PATHS = List.of("/*");
 
     /** Used when a service is alone on its load balancer. */

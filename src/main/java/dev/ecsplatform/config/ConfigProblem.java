@@ -3,7 +3,7 @@ package dev.ecsplatform.config;
 /**
  * One thing wrong with an environment file: where, which field, and what to change.
  *
- * @param location where the offending value (or the map that lacks a required key) starts
+ * @param location where the offending value starts, or the key of the map that lacks a required key
  * @param path     the dotted path of the field, e.g. {@code services.web.memory}; empty for the file itself
  * @param message  what is wrong and what is allowed
  */

@@ -25,13 +25,37 @@ final class EnvironmentBinder {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** Checklist item 14 (AwsSolutions-ECS2, ECS.8): secrets never travel as plain environment variables. */
-    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|api_?key|private_?key|credential).*");
+    /**
+     * Checklist item 14 (AwsSolutions-ECS2, ECS.8, CT.ECS.PR.12): secrets never travel as plain environment
+     * variables. The checklist's words (secret, password, token, key) taken literally, so any name containing
+     * "key" is rejected, plus passwd and credential.
+     */
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|key|credential).*");
     private static final Set<String> FORBIDDEN_ENV = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
     private static final Pattern USER = Pattern.compile("([0-9]+|[a-z_][a-z0-9_-]*)(:([0-9]+|[a-z_][a-z0-9_-]*))?");
     private static final Pattern SUCCESS_CODES = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*?.-]{1,128}");
     private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
+    /**
+     * The tag value rule of ECS and most AWS services (letters, digits and spaces in UTF-8, and + - = . _ : / @;
+     * the Tagging API's {@code ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$}); owner is written as a tag on every resource.
+     */
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}+=._:/@-]*");
+    private static final int MAX_TAG_VALUE_LENGTH = 256;
+    /**
+     * The health-check path goes into the container's CMD-SHELL command (see
+     * {@link ConfigDefaults#containerHealthCheck}) and into the ALB's health check, so it is limited to
+     * characters that are literal in a shell word and valid in a URL path.
+     */
+    private static final Pattern HEALTH_CHECK_PATH = Pattern.compile("/[A-Za-z0-9._~/%-]*");
+    /**
+     * Subnets are 4 bits smaller than the VPC (see Network.subnetTiers), and an ALB needs subnets of /27 or
+     * larger (with 8 free addresses): a /23 VPC gives /27 subnets, a /24 would give /28s.
+     */
+    private static final int MIN_VPC_PREFIX = 16;
+    private static final int MAX_VPC_PREFIX = 23;
+    /** AWS Control Tower CT.CLOUDWATCH.PR.2: log groups keep logs for at least a year. */
+    private static final int PROD_MIN_RETENTION_DAYS = 365;
     /** ALB: at most 5 condition values per listener rule. */
     private static final int MAX_RULE_VALUES = 5;
 
@@ -56,6 +80,7 @@ final class EnvironmentBinder {
             root.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
         }
         String owner = root.requiredString("owner", "the owning team, e.g. platform-team (written to the owner tag)");
+        checkOwner(root, owner);
         LogsConfig logs = logs(root.map("logs"), tier);
         NetworkConfig network = network(root.map("network"), tier, logs);
         ClusterConfig cluster = cluster(root.map("cluster"));
@@ -75,6 +100,20 @@ final class EnvironmentBinder {
         return new EnvironmentConfig(name, tier, account, region, owner, network, cluster, logs, loadBalancers, services);
     }
 
+    private void checkOwner(FieldReader root, String owner) {
+        if (owner.isEmpty()) {
+            return;
+        }
+        int length = owner.codePointCount(0, owner.length());
+        if (length > MAX_TAG_VALUE_LENGTH) {
+            root.problem("owner", "is " + length + " characters long; use at most " + MAX_TAG_VALUE_LENGTH
+                    + ", the longest tag value AWS accepts (owner is written as a tag on every resource)");
+        } else if (!TAG_VALUE.matcher(owner).matches()) {
+            root.problem("owner", "'" + owner + "' cannot be a tag value; use letters, digits, spaces and + - = . _ : / @ "
+                    + "(owner is written as a tag on every resource)");
+        }
+    }
+
     private void checkName(FieldReader reader, String what, String name) {
         if (!NAME.matcher(name).matches()) {
             problems.add(new ConfigProblem(reader.location(), reader.path(), "'" + name + "' is not a valid " + what
@@ -84,6 +123,7 @@ final class EnvironmentBinder {
 
     private LogsConfig logs(FieldReader reader, Tier tier) {
         int retention = retentionDays(reader, "retentionDays", ConfigDefaults.logRetentionDays(tier));
+        checkProdRetention(reader, "retentionDays", retention, tier);
         reader.rejectUnknownKeys();
         return new LogsConfig(retention);
     }
@@ -96,6 +136,14 @@ final class EnvironmentBinder {
             return defaultValue;
         }
         return days.orElse(defaultValue);
+    }
+
+    /** Only a value written in the files is reported; a default that follows another field is reported there. */
+    private void checkProdRetention(FieldReader reader, String key, int days, Tier tier) {
+        if (tier.isProduction() && reader.has(key) && days < PROD_MIN_RETENTION_DAYS) {
+            reader.problem(key, days + " is too short for prod; prod keeps logs at least " + PROD_MIN_RETENTION_DAYS
+                    + " days (AWS Control Tower CT.CLOUDWATCH.PR.2 requires a year)");
+        }
     }
 
     private NetworkConfig network(FieldReader reader, Tier tier, LogsConfig logs) {
@@ -111,6 +159,7 @@ final class EnvironmentBinder {
         }
         boolean isolated = reader.bool("isolatedSubnets", false);
         int flowLogRetention = retentionDays(reader, "flowLogRetentionDays", logs.retentionDays());
+        checkProdRetention(reader, "flowLogRetentionDays", flowLogRetention, tier);
         reader.rejectUnknownKeys();
         return new NetworkConfig(cidr, maxAzs, natGateways, isolated, flowLogRetention);
     }
@@ -126,8 +175,9 @@ final class EnvironmentBinder {
             return;
         }
         int prefix = Integer.parseInt(matcher.group(5));
-        if (prefix < 16 || prefix > 24) {
-            reader.problem("cidr", "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) to /24");
+        if (prefix < MIN_VPC_PREFIX || prefix > MAX_VPC_PREFIX) {
+            reader.problem("cidr", "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) to /23: "
+                    + "subnets are 4 bits smaller than the VPC and an ALB needs subnets of /27 or larger");
             return;
         }
         long address = 0;
@@ -198,15 +248,8 @@ final class EnvironmentBinder {
             }
         });
         boolean readonlyRoot = reader.bool("readonlyRootFilesystem", ConfigDefaults.READONLY_ROOT_FILESYSTEM);
-        List<String> writablePaths = reader.strings("writablePaths", ConfigDefaults.WRITABLE_PATHS);
-        Set<String> seenPaths = new HashSet<>();
-        for (String path : writablePaths) {
-            if (!path.startsWith("/") || path.equals("/")) {
-                reader.problem("writablePaths", "'" + path + "' is not allowed; use absolute paths below /, such as /tmp");
-            } else if (!seenPaths.add(path)) {
-                reader.problem("writablePaths", "'" + path + "' is listed twice");
-            }
-        }
+        List<String> writablePaths = reader.strings("writablePaths", ConfigDefaults.writablePaths(readonlyRoot));
+        checkWritablePaths(reader, writablePaths, readonlyRoot);
         Map<String, String> environment = reader.stringMap("environment");
         checkEnvironment(reader, environment);
         RouteConfig route = route(reader, loadBalancers);
@@ -217,6 +260,29 @@ final class EnvironmentBinder {
         reader.rejectUnknownKeys();
         return new ServiceConfig(image, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
                 healthCheck, scaling, capacity, deployment);
+    }
+
+    private void checkWritablePaths(FieldReader reader, List<String> writablePaths, boolean readonlyRoot) {
+        if (!readonlyRoot && !writablePaths.isEmpty()) {
+            reader.problem("writablePaths", "is set but readonlyRootFilesystem is false, so the whole file system is "
+                    + "writable and these paths would be ignored; remove writablePaths (or set it to [] if base.yaml sets it), "
+                    + "or set readonlyRootFilesystem: true");
+        }
+        Map<String, String> pathByVolume = new HashMap<>();
+        for (String path : writablePaths) {
+            if (!path.startsWith("/") || path.equals("/")) {
+                reader.problem("writablePaths", "'" + path + "' is not allowed; use absolute paths below /, such as /tmp");
+                continue;
+            }
+            String other = pathByVolume.putIfAbsent(VolumeNames.of(path), path);
+            if (path.equals(other)) {
+                reader.problem("writablePaths", "'" + path + "' is listed twice");
+            } else if (other != null) {
+                reader.problem("writablePaths", "'" + path + "' and '" + other + "' would share the volume '" + VolumeNames.of(path)
+                        + "' (ECS volume names allow only letters, digits, - and _, so other characters become -); "
+                        + "list only one of them, or their common parent directory");
+            }
+        }
     }
 
     private void checkEnvironment(FieldReader reader, Map<String, String> environment) {
@@ -293,8 +359,9 @@ final class EnvironmentBinder {
 
     private HealthCheckConfig healthCheck(FieldReader reader, int port) {
         String path = reader.string("path", ConfigDefaults.HEALTH_CHECK_PATH);
-        if (!path.startsWith("/")) {
-            reader.problem("path", "'" + path + "' must start with /");
+        if (!HEALTH_CHECK_PATH.matcher(path).matches()) {
+            reader.problem("path", "'" + path + "' is not allowed; start with / and use only letters, digits and . _ ~ / % - "
+                    + "(the path is put into the container's shell health-check command and the ALB health check)");
         }
         String codes = reader.string("successCodes", ConfigDefaults.HEALTH_CHECK_SUCCESS_CODES);
         if (!SUCCESS_CODES.matcher(codes).matches()) {

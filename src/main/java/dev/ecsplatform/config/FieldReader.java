@@ -31,10 +31,23 @@ final class FieldReader {
     private final List<ConfigProblem> problems;
     private final String path;
     private final MapNode node;
+    private final Location keyLocation;
     private final Set<String> knownKeys = new LinkedHashSet<>();
 
+    /** A reader for a map that has no key of its own: the file's root, or an item of a list. */
     FieldReader(MapNode node, String path, List<ConfigProblem> problems) {
+        this(node, node.location(), path, problems);
+    }
+
+    /**
+     * A reader for the map written under a key, e.g. {@code web:} under {@code services}. Problems about
+     * the map as a whole, such as a missing required key, point at {@code keyLocation}: a block map
+     * starts at its first child, which is not where a reader looks for the map, nor where a missing
+     * key belongs.
+     */
+    private FieldReader(MapNode node, Location keyLocation, String path, List<ConfigProblem> problems) {
         this.node = node;
+        this.keyLocation = keyLocation;
         this.path = path;
         this.problems = problems;
     }
@@ -44,9 +57,9 @@ final class FieldReader {
         return path;
     }
 
-    /** Where this map starts. */
+    /** Where this map is named: its key, or where it starts for the file's root and list items. */
     Location location() {
-        return node.location();
+        return keyLocation;
     }
 
     /** The dotted path of {@code key} inside this map. */
@@ -60,10 +73,10 @@ final class FieldReader {
         return entry != null && !isNull(entry.value());
     }
 
-    /** Where the value of {@code key} is written, or this map's location when it is absent. */
+    /** Where the value of {@code key} is written, or where this map is named ({@link #location()}) when it is absent. */
     Location locationOf(String key) {
         Entry entry = node.entries().get(key);
-        return entry == null ? node.location() : entry.value().location();
+        return entry == null ? keyLocation : entry.value().location();
     }
 
     /** Records a problem with the value of {@code key}. */
@@ -73,7 +86,21 @@ final class FieldReader {
 
     // ---- scalars -------------------------------------------------------------------------------
 
+    /**
+     * A string. Integers and other numbers are read as the text written (an account ID keeps its digits);
+     * a YAML boolean or null is a problem, because YAML tools other than this loader (the schema in
+     * editors, {@code print-config} readers) see {@code true} or nothing where a string was meant.
+     */
     Optional<String> optionalString(String key) {
+        knownKeys.add(key);
+        Entry entry = node.entries().get(key);
+        if (entry != null && entry.value() instanceof ScalarNode scalar) {
+            Optional<String> notAString = notAString(scalar);
+            if (notAString.isPresent()) {
+                problem(key, notAString.get());
+                return Optional.empty();
+            }
+        }
         return scalar(key, "a string").map(ScalarNode::text);
     }
 
@@ -83,10 +110,14 @@ final class FieldReader {
 
     /** A required string; {@code hint} says what to write, e.g. "the 12-digit AWS account ID". */
     String requiredString(String key, String hint) {
+        int problemsBefore = problems.size();
         Optional<String> value = optionalString(key);
-        if (value.isEmpty() && !node.entries().containsKey(key)) {
-            problems.add(new ConfigProblem(node.location(), pathOf(key), "is required; set it to " + hint));
-        } else if (value.isEmpty()) {
+        if (problems.size() > problemsBefore) {
+            return "";
+        }
+        if (!node.entries().containsKey(key)) {
+            problems.add(new ConfigProblem(keyLocation, pathOf(key), "is required; set it to " + hint));
+        } else if (value.isEmpty() || value.get().isEmpty()) {
             problem(key, "must not be empty; set it to " + hint);
         }
         return value.orElse("");
@@ -136,7 +167,9 @@ final class FieldReader {
 
     /** One of the constants of {@code type}, by its {@link YamlEnum#yamlName()}. */
     <E extends Enum<E> & YamlEnum> E choice(String key, Class<E> type, E defaultValue) {
-        Optional<String> text = optionalString(key);
+        // The text as written, even for a YAML boolean: "'yes' is not allowed; use one of ..." helps more
+        // than "put it in quotes", which would only lead to the same problem.
+        Optional<String> text = scalar(key, "a string").map(ScalarNode::text);
         if (text.isEmpty()) {
             return defaultValue;
         }
@@ -152,7 +185,7 @@ final class FieldReader {
     /** Like {@link #choice} but required. */
     <E extends Enum<E> & YamlEnum> E requiredChoice(String key, Class<E> type) {
         if (!has(key)) {
-            problems.add(new ConfigProblem(node.location(), pathOf(key), "is required; use one of " + allowedNames(type)));
+            problems.add(new ConfigProblem(keyLocation, pathOf(key), "is required; use one of " + allowedNames(type)));
             return type.getEnumConstants()[0];
         }
         return choice(key, type, type.getEnumConstants()[0]);
@@ -174,10 +207,13 @@ final class FieldReader {
         List<ConfigNode> items = list.get().items();
         for (int i = 0; i < items.size(); i++) {
             ConfigNode item = items.get(i);
-            if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (item instanceof ScalarNode scalar && notAString(scalar).isPresent()) {
+                problems.add(new ConfigProblem(item.location(), itemPath, notAString(scalar).get()));
+            } else if (item instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
                 values.add(scalar.text());
             } else {
-                problems.add(new ConfigProblem(item.location(), pathOf(key) + "[" + i + "]", "expected a string, got " + item.kind()));
+                problems.add(new ConfigProblem(item.location(), itemPath, "expected a string, got " + item.kind()));
             }
         }
         return List.copyOf(values);
@@ -191,11 +227,13 @@ final class FieldReader {
         }
         Map<String, String> values = new LinkedHashMap<>();
         map.get().entries().forEach((name, entry) -> {
-            if (entry.value() instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
+            String valuePath = pathOf(key) + "." + name;
+            if (entry.value() instanceof ScalarNode scalar && notAString(scalar).isPresent()) {
+                problems.add(new ConfigProblem(entry.value().location(), valuePath, notAString(scalar).get()));
+            } else if (entry.value() instanceof ScalarNode scalar && scalar.type() != ScalarType.NULL) {
                 values.put(name, scalar.text());
             } else {
-                problems.add(new ConfigProblem(entry.value().location(), pathOf(key) + "." + name,
-                        "expected a string, got " + entry.value().kind()));
+                problems.add(new ConfigProblem(entry.value().location(), valuePath, "expected a string, got " + entry.value().kind()));
             }
         });
         return values;
@@ -204,7 +242,9 @@ final class FieldReader {
     /** The nested map at {@code key}; an absent key reads as an empty map so its defaults apply. */
     FieldReader map(String key) {
         Optional<MapNode> map = typed(key, MapNode.class, "a map");
-        return new FieldReader(map.orElse(new MapNode(locationOf(key), Map.of())), pathOf(key), problems);
+        Entry entry = node.entries().get(key);
+        Location mapKeyLocation = entry == null ? keyLocation : entry.keyLocation();
+        return new FieldReader(map.orElse(new MapNode(locationOf(key), Map.of())), mapKeyLocation, pathOf(key), problems);
     }
 
     /** A map of named maps, e.g. {@code services}: one reader per name, in file order. */
@@ -214,9 +254,9 @@ final class FieldReader {
         map.ifPresent(m -> m.entries().forEach((name, entry) -> {
             String childPath = pathOf(key) + "." + name;
             if (entry.value() instanceof MapNode child) {
-                readers.put(name, new FieldReader(child, childPath, problems));
+                readers.put(name, new FieldReader(child, entry.keyLocation(), childPath, problems));
             } else if (isNull(entry.value())) {
-                readers.put(name, new FieldReader(new MapNode(entry.value().location(), Map.of()), childPath, problems));
+                readers.put(name, new FieldReader(new MapNode(entry.value().location(), Map.of()), entry.keyLocation(), childPath, problems));
             } else {
                 problems.add(new ConfigProblem(entry.value().location(), childPath, "expected a map of settings, got " + entry.value().kind()));
             }
@@ -271,6 +311,19 @@ final class FieldReader {
             return Optional.of(type.cast(entry.value()));
         }
         problem(key, "expected " + expected + ", got " + entry.value().kind());
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code scalar} cannot stand where a string is expected, if it cannot: a YAML boolean
+     * ({@code yes}, {@code on}, {@code true}, ...) or a null written out ({@code null}, {@code ~}). A
+     * key written with no value at all is not covered: it reads as left out, as documented.
+     */
+    private static Optional<String> notAString(ScalarNode scalar) {
+        boolean writtenNull = scalar.type() == ScalarType.NULL && !scalar.text().isEmpty();
+        if (scalar.type() == ScalarType.BOOLEAN || writtenNull) {
+            return Optional.of("expected a string, got " + scalar.kind() + " '" + scalar.text() + "'; put it in quotes");
+        }
         return Optional.empty();
     }
 

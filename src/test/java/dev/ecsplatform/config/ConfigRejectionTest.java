@@ -189,6 +189,35 @@ class ConfigRejectionTest {
                 "dev.yaml:2:9 region: 'Ireland' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
     }
 
+    @Test
+    void rejectsAnOwnerThatCannotBeATagValue() {
+        files.environment("dev", """
+                tier: dev
+                owner: "platform team #1"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:8 owner: 'platform team #1' cannot be a tag value; use "
+                + "letters, digits, spaces and + - = . _ : / @ (owner is written as a tag on every resource)");
+    }
+
+    @Test
+    void rejectsAnOwnerLongerThanATagValue() {
+        files.environment("dev", "tier: dev\nowner: " + "a".repeat(257) + "\n");
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:8 owner: is 257 characters long; use at most 256, the "
+                + "longest tag value AWS accepts (owner is written as a tag on every resource)");
+    }
+
+    @Test
+    void acceptsAnOwnerWithEveryCharacterATagValueAllows() {
+        files.environment("dev", """
+                tier: dev
+                owner: "Équipe Plateforme +-=._:/@ 42"
+                """);
+
+        assertThat(files.load("dev").owner()).isEqualTo("Équipe Plateforme +-=._:/@ 42");
+    }
+
     // ---- network and logs ----------------------------------------------------------------------
 
     @Test
@@ -204,15 +233,39 @@ class ConfigRejectionTest {
     }
 
     @Test
-    void rejectsAVpcPrefixOutsideSixteenToTwentyFour() {
+    void rejectsAVpcTooSmallForLoadBalancerSubnets() {
+        // GIVEN a /24, whose subnets (4 bits smaller) would be /28s, too small for an ALB
         files.environment("dev", """
                 tier: dev
                 network:
-                  cidr: 10.0.0.0/28
+                  cidr: 10.0.0.0/24
                 """);
 
-        assertThat(files.problems()).containsExactly(
-                "dev.yaml:3:9 network.cidr: a /28 VPC is not supported; use a prefix from /16 (65,536 addresses) to /24");
+        assertThat(files.problems()).containsExactly("dev.yaml:3:9 network.cidr: a /24 VPC is not supported; use a prefix "
+                + "from /16 (65,536 addresses) to /23: subnets are 4 bits smaller than the VPC and an ALB needs subnets of /27 or larger");
+    }
+
+    @Test
+    void rejectsAVpcLargerThanSlashSixteen() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  cidr: 10.0.0.0/15
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:3:9 network.cidr: a /15 VPC is not supported; use a prefix "
+                + "from /16 (65,536 addresses) to /23: subnets are 4 bits smaller than the VPC and an ALB needs subnets of /27 or larger");
+    }
+
+    @Test
+    void acceptsASlashTwentyThreeVpc() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  cidr: 10.0.2.0/23
+                """);
+
+        assertThat(files.load("dev").network().cidr()).isEqualTo("10.0.2.0/23");
     }
 
     @Test
@@ -285,6 +338,44 @@ class ConfigRejectionTest {
                 + "2192, 2557, 2922, 3288, 3653");
     }
 
+    @Test
+    void rejectsLogRetentionUnderAYearInProd() {
+        files.environment("prod", """
+                tier: prod
+                logs:
+                  retentionDays: 180
+                """);
+
+        // THEN only logs.retentionDays is reported: the flow logs follow it by default and are not set here
+        assertThat(files.problems()).containsExactly("prod.yaml:3:18 logs.retentionDays: 180 is too short for prod; prod "
+                + "keeps logs at least 365 days (AWS Control Tower CT.CLOUDWATCH.PR.2 requires a year)");
+    }
+
+    @Test
+    void rejectsFlowLogRetentionUnderAYearInProd() {
+        files.environment("prod", """
+                tier: prod
+                network:
+                  flowLogRetentionDays: 90
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:3:25 network.flowLogRetentionDays: 90 is too short for prod; "
+                + "prod keeps logs at least 365 days (AWS Control Tower CT.CLOUDWATCH.PR.2 requires a year)");
+    }
+
+    @Test
+    void acceptsShortLogRetentionOutsideProd() {
+        files.environment("test", """
+                tier: test
+                logs:
+                  retentionDays: 7
+                network:
+                  flowLogRetentionDays: 1
+                """);
+
+        assertThat(files.load("test").network().flowLogRetentionDays()).isEqualTo(1);
+    }
+
     // ---- wrong types ---------------------------------------------------------------------------
 
     @Test
@@ -313,6 +404,85 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:20 network.isolatedSubnets: expected true or false, got an integer '1'");
+    }
+
+    @Test
+    void rejectsABooleanWhereAStringBelongs() {
+        files.environment("dev", """
+                tier: dev
+                owner: yes
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:2:8 owner: expected a string, got a boolean 'yes'; put it in quotes");
+    }
+
+    @Test
+    void rejectsAWrittenOutNullWhereAStringBelongs() {
+        files.environment("dev", """
+                tier: dev
+                network:
+                  cidr: null
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:9 network.cidr: expected a string, got null 'null'; put it in quotes");
+    }
+
+    @Test
+    void rejectsABooleanInAListOfStrings() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public, hosts: [example.com, on] }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:6:56 services.web.loadBalancer.hosts[1]: expected a string, got a boolean 'on'; put it in quotes");
+    }
+
+    @Test
+    void rejectsABooleanEnvironmentVariableValue() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      FEATURE_X: true
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:18 services.web.environment.FEATURE_X: expected a string, got a boolean 'true'; put it in quotes");
+    }
+
+    @Test
+    void rejectsAnEmptyQuotedRequiredString() {
+        files.environment("dev", """
+                tier: dev
+                account: ""
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:2:10 account: must not be empty; set it to the 12-digit AWS account ID, in quotes");
+    }
+
+    @Test
+    void acceptsAnIntegerWhereAStringBelongsAndKeepsItsText() {
+        files.environment("dev", """
+                tier: dev
+                account: 123456789012
+                owner: 42
+                """);
+
+        EnvironmentConfig dev = files.load("dev");
+        assertThat(dev.account()).isEqualTo("123456789012");
+        assertThat(dev.owner()).isEqualTo("42");
     }
 
     @Test
@@ -387,10 +557,11 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                 """);
 
+        // THEN both point at the service's key (web:, line 3), the map the keys belong in
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:4:5 services.web.image: is required; set it to a container image reference, "
+                "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
                         + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
-                "dev.yaml:4:5 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
+                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
     }
 
     @Test
@@ -429,7 +600,7 @@ class ConfigRejectionTest {
 
     @Test
     void rejectsAwsCredentialsAsEnvironmentVariables() {
-        // GIVEN two names only the fixed list catches (AWS_ACCESS_KEY_ID matches no secret-like word)
+        // GIVEN the three fixed names; ECS_ENGINE_AUTH_DATA contains no secret-like word, only the fixed list catches it
         files.environment("dev", """
                 tier: dev
                 services:
@@ -440,11 +611,119 @@ class ConfigRejectionTest {
                     environment:
                       AWS_ACCESS_KEY_ID: AKIAEXAMPLE
                       AWS_SECRET_ACCESS_KEY: example
+                      ECS_ENGINE_AUTH_DATA: example
                 """);
 
         assertThat(files.problems()).satisfiesExactly(
                 first -> assertThat(first).startsWith("dev.yaml:8:26 services.web.environment.AWS_ACCESS_KEY_ID: looks like a secret; "),
-                second -> assertThat(second).startsWith("dev.yaml:9:30 services.web.environment.AWS_SECRET_ACCESS_KEY: looks like a secret; "));
+                second -> assertThat(second).startsWith("dev.yaml:9:30 services.web.environment.AWS_SECRET_ACCESS_KEY: looks like a secret; "),
+                third -> assertThat(third).startsWith("dev.yaml:10:29 services.web.environment.ECS_ENGINE_AUTH_DATA: looks like a secret; "));
+    }
+
+    @Test
+    void rejectsAnyEnvironmentVariableNameContainingKeyOrToken() {
+        // GIVEN names the checklist's (?i)(secret|password|token|key) catches in any case and position
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      STRIPE_KEY: sk_live_example
+                      githubToken: example
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:19 services.web.environment.STRIPE_KEY: looks like a secret; plain environment variables end up "
+                        + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
+                        + "Secrets Manager or SSM Parameter Store, or rename the variable if it holds no secret",
+                "dev.yaml:9:20 services.web.environment.githubToken: looks like a secret; plain environment variables end up "
+                        + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
+                        + "Secrets Manager or SSM Parameter Store, or rename the variable if it holds no secret");
+    }
+
+    @Test
+    void acceptsTheShippedNginxVariable() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      NGINX_ENTRYPOINT_QUIET_LOGS: "1"
+                """);
+
+        assertThat(files.load("dev").services().get("web").environment()).containsOnlyKeys("NGINX_ENTRYPOINT_QUIET_LOGS");
+    }
+
+    @Test
+    void rejectsTwoWritablePathsThatShareAVolumeName() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    writablePaths: [/var/cache, /tmp, /var-cache]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:20 services.web.writablePaths: '/var-cache' and "
+                + "'/var/cache' would share the volume 'var-cache' (ECS volume names allow only letters, digits, - and _, "
+                + "so other characters become -); list only one of them, or their common parent directory");
+    }
+
+    @Test
+    void rejectsAWritablePathListedTwice() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    writablePaths: [/tmp, /tmp]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:20 services.web.writablePaths: '/tmp' is listed twice");
+    }
+
+    @Test
+    void rejectsWritablePathsOnAWritableRootFilesystem() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    readonlyRootFilesystem: false
+                    writablePaths: [/tmp]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:20 services.web.writablePaths: is set but "
+                + "readonlyRootFilesystem is false, so the whole file system is writable and these paths would be ignored; "
+                + "remove writablePaths (or set it to [] if base.yaml sets it), or set readonlyRootFilesystem: true");
+    }
+
+    @Test
+    void givesAWritableRootFilesystemNoWritablePathsByDefault() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    readonlyRootFilesystem: false
+                """);
+
+        // THEN the default [/tmp] is not applied, so print-config writes a file that loads again
+        assertThat(files.load("dev").services().get("web").writablePaths()).isEmpty();
     }
 
     @Test
@@ -475,7 +754,8 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:4:5 services.Web_App: 'Web_App' is not a valid service name; "
+        // THEN the problem points at the name itself (line 3), not at the first setting under it
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.Web_App: 'Web_App' is not a valid service name; "
                 + "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter");
     }
 
@@ -517,7 +797,7 @@ class ConfigRejectionTest {
                     port: 8080
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:4:5 services.web.loadBalancer: is required; name the load "
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.loadBalancer: is required; name the load "
                 + "balancer that fronts this service, e.g. 'loadBalancer: { name: public }'; defined load balancers: public");
     }
 
@@ -557,11 +837,61 @@ class ConfigRejectionTest {
                       paths: [/api/*]
                 """);
 
+        // THEN each points at its service's loadBalancer: key, where priority must be added
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:7:7 services.web.loadBalancer.priority: is required when several services share load balancer "
+                "dev.yaml:6:5 services.web.loadBalancer.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000",
-                "dev.yaml:12:7 services.api.loadBalancer.priority: is required when several services share load balancer "
+                "dev.yaml:11:5 services.api.loadBalancer.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000");
+    }
+
+    @Test
+    void pointsAMissingLoadBalancerNameAtTheLoadBalancerKey() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer:
+                      paths: [/api/*]
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:6:5 services.web.loadBalancer.name: is required; set it to the key of an entry under loadBalancers");
+    }
+
+    @Test
+    void pointsAMissingKeyOfAServiceWithNoSettingsAtItsKey() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
+                        + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
+                "dev.yaml:3:3 services.web.loadBalancer: is required; name the load balancer that fronts this service, "
+                        + "e.g. 'loadBalancer: { name: public }'; defined load balancers: public",
+                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
+    }
+
+    @Test
+    void pointsAMissingCapacityProviderAtTheListItem() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    capacity:
+                      - weight: 2
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:9 services.web.capacity[0].provider: is required; use one of fargate, fargate-spot");
     }
 
     @Test
@@ -635,6 +965,42 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:9:23 services.web.healthCheck.timeoutSeconds: timeoutSeconds (10) must be less than intervalSeconds (10)");
+    }
+
+    @Test
+    void rejectsAHealthCheckPathWithCharactersTheShellWouldInterpret() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    healthCheck:
+                      path: "/health?full=1&x=$(id)"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: '/health?full=1&x=$(id)' "
+                + "is not allowed; start with / and use only letters, digits and . _ ~ / % - (the path is put into the "
+                + "container's shell health-check command and the ALB health check)");
+    }
+
+    @Test
+    void rejectsAHealthCheckPathWithoutLeadingSlash() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    healthCheck:
+                      path: health
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: 'health' is not allowed; "
+                + "start with / and use only letters, digits and . _ ~ / % - (the path is put into the container's shell "
+                + "health-check command and the ALB health check)");
     }
 
     @Test

@@ -290,6 +290,53 @@ class EnvironmentSchemaTest {
     }
 
     @Test
+    void rejectsAnyEnvironmentVariableNameContainingKey() {
+        assertThat(errors(yaml("services: {web: {environment: {STRIPE_KEY: x}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("STRIPE_KEY"));
+        assertThat(errors(yaml("services: {web: {environment: {NGINX_ENTRYPOINT_QUIET_LOGS: \"1\"}}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsAVpcTooSmallForLoadBalancerSubnets() {
+        assertThat(errors(yaml("network: {cidr: 10.0.0.0/24}"))).singleElement().asString().startsWith("$.network.cidr");
+        assertThat(errors(yaml("network: {cidr: 10.0.2.0/23}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsAHealthCheckPathWithShellCharacters() {
+        assertThat(errors(yaml("services: {web: {healthCheck: {path: \"/health?x=$(id)\"}}}")))
+                .singleElement().asString().startsWith("$.services.web.healthCheck.path");
+        assertThat(errors(yaml("services: {web: {healthCheck: {path: /api/v1.0/health_check-~%20}}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsAnOwnerThatCannotBeATagValue() {
+        assertThat(errors(yaml("owner: \"team #1\""))).singleElement().asString().startsWith("$.owner");
+        assertThat(errors(yaml("owner: " + "a".repeat(257)))).singleElement().asString().startsWith("$.owner");
+        assertThat(errors(yaml("owner: yes"))).singleElement().asString().startsWith("$.owner");
+        assertThat(errors(yaml("owner: \"Équipe Plateforme +-=._:/@ 42\""))).isEmpty();
+    }
+
+    @Test
+    void rejectsWritablePathsOnAWritableRootFilesystem() {
+        assertThat(errors(yaml("services: {web: {readonlyRootFilesystem: false, writablePaths: [/tmp]}}")))
+                .singleElement().asString().startsWith("$.services.web.writablePaths");
+        assertThat(errors(yaml("services: {web: {readonlyRootFilesystem: false, writablePaths: []}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsLogRetentionUnderAYearInAProdFile() {
+        assertThat(errors(yaml("""
+                tier: prod
+                logs:
+                  retentionDays: 180
+                network:
+                  flowLogRetentionDays: 90
+                """))).hasSize(2).anySatisfy(error -> assertThat(error).startsWith("$.logs.retentionDays"))
+                .anySatisfy(error -> assertThat(error).startsWith("$.network.flowLogRetentionDays"));
+    }
+
+    @Test
     void rejectsLoweringProdSafetyInAProdFile() {
         assertThat(errors(yaml("""
                 tier: prod
