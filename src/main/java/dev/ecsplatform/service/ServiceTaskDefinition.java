@@ -3,6 +3,7 @@ package dev.ecsplatform.service;
 import dev.ecsplatform.compliance.Acknowledgments;
 import dev.ecsplatform.config.HealthCheckConfig;
 import dev.ecsplatform.config.ServiceConfig;
+import dev.ecsplatform.config.VolumeNames;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
@@ -128,7 +129,7 @@ public final class ServiceTaskDefinition extends Construct {
 
         if (config.readonlyRootFilesystem()) {
             for (String path : config.writablePaths()) {
-                String volumeName = volumeName(path);
+                String volumeName = VolumeNames.of(path);
                 taskDefinition.addVolume(Volume.builder().name(volumeName).build());
                 container.addMountPoints(MountPoint.builder()
                         .sourceVolume(volumeName).containerPath(path).readOnly(false).build());
@@ -136,10 +137,6 @@ public final class ServiceTaskDefinition extends Construct {
         }
     }
 
-    /** {@code /var/cache/nginx} becomes {@code var-cache-nginx}: ECS volume names allow letters, digits, - and _. */
-    static String volumeName(String path) {
-        return path.substring(1).replaceAll("[^A-Za-z0-9_-]", "-");
-    }
 
     /** The task definition. */
     public FargateTaskDefinition taskDefinition() {

@@ -41,16 +41,7 @@ class ServiceRouteTest {
 
     @Test
     void matchesHostsAndPathsWithTheGivenPriority() {
-        var stage = TestEnvironments.stage("hosts", TestEnvironments.BASE, TestEnvironments.dev("""
-                services:
-                  api:
-                    loadBalancer:
-                      name: public
-                      paths: [/api/*]
-                      hosts: [api.example.com]
-                      priority: 7
-                      deregistrationDelaySeconds: 5
-                """));
+        var stage = TestEnvironments.stage("custom", TestEnvironments.BASE, TestEnvironments.CUSTOMIZED_SERVICE);
         Template service = Template.fromStack(stage.services().get("api"));
         service.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
                 "Priority", 7,
@@ -58,6 +49,8 @@ class ServiceRouteTest {
                         Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/api/*"))),
                         Map.of("Field", "host-header", "HostHeaderConfig", Map.of("Values", List.of("api.example.com"))))));
         service.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
+                "HealthCheckPath", "/api/health",
+                "HealthCheckIntervalSeconds", 15,
                 "TargetGroupAttributes", Match.arrayWith(List.of(Map.of(
                         "Key", "deregistration_delay.timeout_seconds", "Value", "5")))));
     }

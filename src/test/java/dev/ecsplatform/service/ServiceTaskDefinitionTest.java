@@ -70,6 +70,17 @@ class ServiceTaskDefinitionTest {
     }
 
     @Test
+    void checksTheConfiguredPathAndCapsTheStartPeriodAtTheEcsMaximum() {
+        var stage = TestEnvironments.stage("custom", TestEnvironments.BASE, TestEnvironments.CUSTOMIZED_SERVICE);
+        Template.fromStack(stage.services().get("api")).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("HealthCheck", Match.objectLike(Map.of(
+                        "Command", List.of("CMD-SHELL", "curl -fsS http://localhost:8080/api/health > /dev/null"
+                                + " || wget -q -O /dev/null http://localhost:8080/api/health || exit 1"),
+                        // gracePeriodSeconds is 400; a container health check's start period stops at 300.
+                        "StartPeriod", 300)))))));
+    }
+
+    @Test
     void runsReadOnlyAsTheConfiguredUserWithWritableScratchVolumes() {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
@@ -96,9 +107,4 @@ class ServiceTaskDefinitionTest {
                 "Environment", Match.absent(), "User", Match.absent())))));
     }
 
-    @Test
-    void namesVolumesAfterTheirPaths() {
-        assertThat(ServiceTaskDefinition.volumeName("/tmp")).isEqualTo("tmp");
-        assertThat(ServiceTaskDefinition.volumeName("/var/cache/nginx")).isEqualTo("var-cache-nginx");
-    }
 }

@@ -30,6 +30,22 @@ public final class TestEnvironments {
                 loadBalancer: { name: public }
             """;
 
+    /** A dev environment whose service sets the route and health check instead of taking the defaults. */
+    public static final String CUSTOMIZED_SERVICE = dev("""
+            services:
+              api:
+                loadBalancer:
+                  name: public
+                  paths: [/api/*]
+                  hosts: [api.example.com]
+                  priority: 7
+                  deregistrationDelaySeconds: 5
+                healthCheck:
+                  path: /api/health
+                  intervalSeconds: 15
+                  gracePeriodSeconds: 400
+            """);
+
     private static final Map<String, EnvironmentStage> CACHE = new ConcurrentHashMap<>();
 
     private TestEnvironments() {
