@@ -25,24 +25,27 @@ public final class CdkProject {
         Map<String, Object> context = new LinkedHashMap<>();
         // The CLI turns cdk.json's "versionReporting": false into this context key; do the same so a direct
         // java run and the tests leave the version-specific CDKMetadata resource out just like `cdk synth`.
-        if (Boolean.FALSE.equals(read(projectDirectory.resolve("cdk.json"), null).get("versionReporting"))) {
+        Map<String, Object> cdkJson = read(projectDirectory.resolve("cdk.json"));
+        if (Boolean.FALSE.equals(cdkJson.get("versionReporting"))) {
             context.put("aws:cdk:version-reporting", false);
         }
-        context.putAll(read(projectDirectory.resolve("cdk.json"), "context"));
-        context.putAll(read(projectDirectory.resolve("cdk.context.json"), null));
+        if (cdkJson.get("context") instanceof Map<?, ?> flags) {
+            flags.forEach((key, value) -> context.put(String.valueOf(key), value));
+        }
+        context.putAll(read(projectDirectory.resolve("cdk.context.json")));
         return context;
     }
 
+    /** A JSON file as a map; empty when the file does not exist. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(Path file, String field) {
+    private static Map<String, Object> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
         try {
             // JSON is a subset of YAML: SnakeYAML reads these files without another dependency.
             Object root = new Yaml().load(Files.readString(file));
-            Object node = field == null ? root : root instanceof Map<?, ?> map ? map.get(field) : null;
-            return node instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+            return root instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

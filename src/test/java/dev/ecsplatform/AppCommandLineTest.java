@@ -2,6 +2,7 @@ package dev.ecsplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsplatform.testkit.TestEnvironments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,19 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppCommandLineTest {
 
-    private static final String VALID_DEV = """
-            tier: dev
-            account: "123456789012"
-            region: eu-west-1
-            owner: platform-team
-            loadBalancers:
-              public: {}
-            services:
-              web:
-                image: nginx
-                port: 8080
-                loadBalancer: { name: public }
-            """;
+    private static final String VALID_DEV = TestEnvironments.minimal("dev");
 
     @TempDir
     Path projectDirectory;

@@ -41,6 +41,10 @@ public final class SharedLoadBalancer extends Construct {
     public record Props(String name, LoadBalancerConfig config, IVpc vpc, IBucket accessLogs) {
     }
 
+    /** What limits the exposure of a plain-HTTP listener until certificates are configurable. */
+    private static final String HTTP_ONLY_COMPENSATION = "Compensating: the listener answers 404 unless a service route "
+            + "matches, and services hold no credentials or sessions.";
+
     private final ApplicationLoadBalancer loadBalancer;
     private final SecurityGroup securityGroup;
     private final ApplicationListener listener;
@@ -96,10 +100,10 @@ public final class SharedLoadBalancer extends Construct {
         // (a certificate ARN and a web ACL ARN per load balancer); see docs/gates.md.
         Acknowledgments.acknowledge(listener, "NIST.800.53.R5-ALBHttpToHttpsRedirection",
                 "No certificate is configured for this load balancer yet, so there is no HTTPS listener to redirect to. "
-                        + "Compensating: the listener answers 404 unless a service route matches, and services hold no credentials or sessions.");
+                        + HTTP_ONLY_COMPENSATION);
         Acknowledgments.acknowledge(listener, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
                 "No ACM certificate ARN is configured for this load balancer yet (open gap, needs a config field). "
-                        + "Compensating: the listener answers 404 unless a service route matches, and services hold no credentials or sessions.");
+                        + HTTP_ONLY_COMPENSATION);
         Acknowledgments.acknowledge(loadBalancer, "NIST.800.53.R5-ALBWAFEnabled",
                 "No WAFv2 web ACL is configured yet (open gap, needs a config field). Compensating: invalid header fields are dropped, "
                         + "desync mitigation is defensive, only configured routes reach a task, and access logs record every request.");

@@ -127,13 +127,12 @@ public final class ServiceTaskDefinition extends Construct {
                 "CDK writes the execution role's grants inline, each scoped to this service's log group (and image repository); "
                         + "a managed policy could be attached elsewhere. The review report requires approval when this access widens.");
 
-        if (config.readonlyRootFilesystem()) {
-            for (String path : config.writablePaths()) {
-                String volumeName = VolumeNames.of(path);
-                taskDefinition.addVolume(Volume.builder().name(volumeName).build());
-                container.addMountPoints(MountPoint.builder()
-                        .sourceVolume(volumeName).containerPath(path).readOnly(false).build());
-            }
+        // The loader leaves writablePaths empty when the root file system is writable (it rejects the pair).
+        for (String path : config.writablePaths()) {
+            String volumeName = VolumeNames.of(path);
+            taskDefinition.addVolume(Volume.builder().name(volumeName).build());
+            container.addMountPoints(MountPoint.builder()
+                    .sourceVolume(volumeName).containerPath(path).readOnly(false).build());
         }
     }
 

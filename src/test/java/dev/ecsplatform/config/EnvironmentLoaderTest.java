@@ -3,6 +3,7 @@ package dev.ecsplatform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsplatform.testkit.TestEnvironments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -187,19 +188,7 @@ class EnvironmentLoaderTest {
         Path directory;
 
         private EnvironmentConfig loadWithOneService(String tier) {
-            return new ConfigTestFiles(directory).environment(tier, """
-                    tier: %s
-                    account: "123456789012"
-                    region: eu-west-1
-                    owner: platform-team
-                    loadBalancers:
-                      public: {}
-                    services:
-                      web:
-                        image: nginx
-                        port: 8080
-                        loadBalancer: { name: public }
-                    """.formatted(tier)).load(tier);
+            return new ConfigTestFiles(directory).environment(tier, TestEnvironments.minimal(tier)).load(tier);
         }
 
         @Test
@@ -275,19 +264,7 @@ class EnvironmentLoaderTest {
 
         @Test
         void keepsAnOptionalUserOutWhenItIsNotSet() {
-            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", """
-                    tier: dev
-                    account: "123456789012"
-                    region: eu-west-1
-                    owner: platform-team
-                    loadBalancers:
-                      public: {}
-                    services:
-                      web:
-                        image: nginx
-                        port: 8080
-                        loadBalancer: { name: public }
-                    """).load("dev");
+            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", TestEnvironments.minimal("dev")).load("dev");
 
             String yaml = EffectiveConfig.toYaml(dev);
 

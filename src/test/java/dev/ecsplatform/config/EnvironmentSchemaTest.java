@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.ecsplatform.testkit.TestEnvironments;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -183,20 +184,7 @@ class EnvironmentSchemaTest {
 
     @Test
     void schemaDefaultsAreTheValuesTheBinderApplies(@TempDir Path directory) throws IOException {
-        Files.writeString(directory.resolve("dev.yaml"), """
-                tier: dev
-                account: "111111111111"
-                region: eu-west-1
-                owner: platform-team
-                loadBalancers:
-                  public: {}
-                services:
-                  web:
-                    image: nginxinc/nginx-unprivileged:1.27-alpine
-                    port: 8080
-                    loadBalancer:
-                      name: public
-                """, StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("dev.yaml"), TestEnvironments.minimal("dev"), StandardCharsets.UTF_8);
         JsonNode effective = JSON.valueToTree(EffectiveConfig.toTree(EnvironmentLoader.load(directory, "dev")));
 
         List<String> checked = new ArrayList<>();

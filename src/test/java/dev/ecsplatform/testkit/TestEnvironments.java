@@ -69,6 +69,26 @@ public final class TestEnvironments {
                 key -> new EnvironmentStage(SynthesizedApp.newApp(), load(name, base, environment)));
     }
 
+    /**
+     * A complete environment in one file: the required keys, one load balancer and one service, all
+     * else default. For tests that need a valid starting point rather than particular values.
+     */
+    public static String minimal(String tier) {
+        return """
+                tier: %s
+                account: "123456789012"
+                region: eu-west-1
+                owner: platform-team
+                loadBalancers:
+                  public: {}
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                """.formatted(tier);
+    }
+
     /** A dev environment in account 111111111111 / eu-west-1 with {@code extra} YAML appended. */
     public static String dev(String extra) {
         return "tier: dev\naccount: \"111111111111\"\nregion: eu-west-1\n" + extra;
