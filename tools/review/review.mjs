@@ -13,8 +13,12 @@
 // the aws:cdk:path and aws:asset:* resource metadata is dropped (the CDK CLI writes it and a direct
 // java run does not; it changes nothing that deploys).
 //
+// A stack in the baseline but not in the new assembly (a service removed or renamed, an environment
+// dropped) stays deployed, and `cdk destroy` can no longer select it: the report lists each such stack per
+// environment with the AWS CLI commands that delete it, service stacks before the platform stack.
+//
 // Exit: 0 ROUTINE (nothing risky), 4 APPROVAL REQUIRED (a long-lived/stateful resource is replaced or
-// removed, or IAM / security-group access widens), 2 bad input, 1 unexpected error.
+// removed, IAM / security-group access widens, or a stack left the app), 2 bad input, 1 unexpected error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -212,11 +216,180 @@ export function review(baselineDir, newDir) {
       old: oldFile && ((id) => constructPath(oldFile, id)),
       new: newFile && ((id) => constructPath(newFile, id)),
     });
-    result.stackStatus = !oldFile ? 'new stack' : !newFile ? 'STACK REMOVED' : '';
+    result.stackStatus = !oldFile ? 'new stack' : !newFile ? 'STACK REMOVED: still deployed, see REMOVED STACKS' : '';
     result.oldFile = oldFile;
     result.newFile = newFile;
+    if (!newFile) {
+      result.approvalReasons.push(`${key}: stack is no longer in the app; it stays deployed until deleted with the commands under REMOVED STACKS`);
+      result.approval = true;
+    }
     return result;
   });
+}
+
+// ---- Stacks that left the app ----------------------------------------------------------------------
+
+/** The manifest entry of a template's stack, when the template sits in a cloud assembly. */
+function stackArtifact(templatePath) {
+  try {
+    const manifest = readJson(path.join(path.dirname(templatePath), 'manifest.json'));
+    const file = path.basename(templatePath);
+    return Object.values(manifest.artifacts ?? {})
+      .find((a) => a?.type === 'aws:cloudformation:stack' && a.properties?.templateFile === file);
+  } catch {
+    return undefined; // golden layout: no manifest
+  }
+}
+
+/** The region of a manifest environment `aws://<account>/<region>`; none for an environment-agnostic stack. */
+function regionOf(artifact) {
+  const match = /^aws:\/\/[^/]*\/(.+)$/.exec(artifact?.environment ?? '');
+  return match && match[1] !== 'unknown-region' ? match[1] : undefined;
+}
+
+const PLACEHOLDER_REGION = '<region>';
+
+/** Listener rules of a template, with what identifies their listener across stacks (if anything does). */
+function listenerRules(template) {
+  return Object.entries(template?.Resources ?? {})
+    .filter(([, r]) => r?.Type === 'AWS::ElasticLoadBalancingV2::ListenerRule')
+    .map(([id, r]) => {
+      const arn = r.Properties?.ListenerArn;
+      // A literal ARN or an import of a named export names the same listener in every stack; a Ref or a
+      // computed value does not (it is local to its stack), so such rules can only be compared by priority.
+      const listener = typeof arn === 'string' ? arn
+        : typeof arn?.['Fn::ImportValue'] === 'string' ? `import ${arn['Fn::ImportValue']}` : undefined;
+      const priority = r.Properties?.Priority;
+      return { id, listener, priority: ['string', 'number'].includes(typeof priority) ? String(priority) : undefined };
+    })
+    .filter((rule) => rule.priority !== undefined);
+}
+
+const exportsOf = (template) => Object.values(template?.Outputs ?? {})
+  .map((o) => o?.Export?.Name).filter((name) => typeof name === 'string');
+
+function importsOf(template) {
+  const names = new Set();
+  const walk = (node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      if (typeof node['Fn::ImportValue'] === 'string') names.add(node['Fn::ImportValue']);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(template?.Resources);
+  return names;
+}
+
+function loadBalancerDeletionProtected(resource) {
+  return resource?.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer'
+    && (resource.Properties?.LoadBalancerAttributes ?? [])
+      .some((a) => a?.Key === 'deletion_protection.enabled' && String(a.Value) === 'true');
+}
+
+/**
+ * Per environment, the stacks of the baseline that the new assembly no longer has, in the order to delete
+ * them (service stacks first, the platform stack last), with the AWS CLI commands and what to watch for:
+ * a listener-rule priority that a new rule also uses (the new stack cannot be created while the old rule
+ * holds it) and an export the new assembly drops that a removed stack still imports.
+ */
+export function removalPlan(results) {
+  const byEnv = new Map();
+  for (const r of results) {
+    const [env, stack] = r.key.split('/');
+    if (!byEnv.has(env)) byEnv.set(env, []);
+    byEnv.get(env).push({ ...r, env, stack });
+  }
+  const plans = [];
+  for (const [env, stacks] of byEnv) {
+    const removed = stacks.filter((s) => s.oldFile && !s.newFile);
+    if (removed.length === 0) continue;
+    const current = stacks.filter((s) => s.newFile);
+    const newArtifacts = current.map((s) => stackArtifact(s.newFile)).filter(Boolean);
+    const newRegion = newArtifacts.map(regionOf).find(Boolean);
+    const newProtected = newArtifacts.some((a) => a.properties?.terminationProtection === true);
+    const platformName = `${env}-platform`;
+
+    const entries = removed.map((s) => {
+      const template = readJson(s.oldFile);
+      const artifact = stackArtifact(s.oldFile);
+      const region = regionOf(artifact) ? { value: regionOf(artifact), from: 'baseline manifest' }
+        : newRegion ? { value: newRegion, from: `the new assembly's ${env} stacks` }
+          : { value: PLACEHOLDER_REGION, from: 'not recorded' };
+      // Termination protection: the baseline manifest records it; a golden template does not, so the new
+      // assembly's stacks of the environment and the environment name stand in. Disabling protection that
+      // is off is a no-op, so any one of them is enough to print the step.
+      const why = [];
+      if (artifact?.properties?.terminationProtection === true) why.push('baseline manifest');
+      if (newProtected) why.push(`the new assembly's ${env} stacks`);
+      if (env === 'prod') why.push('environment prod');
+      const retained = Object.entries(template.Resources ?? {})
+        .filter(([, r]) => r?.DeletionPolicy === 'Retain' || r?.DeletionPolicy === 'RetainExceptOnCreate')
+        .map(([id, r]) => `${r.Type} ${id}`);
+      const protectedLoadBalancers = Object.entries(template.Resources ?? {})
+        .filter(([, r]) => loadBalancerDeletionProtected(r)).map(([id]) => id);
+      return {
+        stack: s.stack, template, region, terminationProtection: why, retained, protectedLoadBalancers,
+        isPlatform: s.stack === platformName || artifact?.displayName === `${env}/platform`,
+      };
+    });
+    entries.sort((a, b) => Number(a.isPlatform) - Number(b.isPlatform) || a.stack.localeCompare(b.stack));
+
+    // Rules the new assembly places that the deployed stacks do not have yet: every rule of a new stack,
+    // and a rule of a kept stack whose listener or priority changed.
+    const placed = current.flatMap((s) => {
+      const before = s.oldFile ? listenerRules(readJson(s.oldFile)) : [];
+      return listenerRules(readJson(s.newFile))
+        .filter((rule) => !before.some((b) => b.listener === rule.listener && b.priority === rule.priority))
+        .map((rule) => ({ ...rule, stack: s.stack }));
+    });
+    const collisions = [];
+    for (const entry of entries) {
+      for (const old of listenerRules(entry.template)) {
+        for (const rule of placed.filter((p) => p.priority === old.priority)) {
+          const known = old.listener !== undefined && rule.listener !== undefined;
+          if (known && old.listener !== rule.listener) continue; // two different listeners
+          collisions.push({ removed: entry.stack, removedRule: old.id, added: rule.stack, addedRule: rule.id,
+            priority: old.priority, sure: known, listener: known ? old.listener : undefined });
+        }
+      }
+    }
+
+    // Exports the new assembly drops while a removed stack still imports them: CloudFormation refuses to
+    // update the exporting stack until the importer is gone.
+    const newExports = new Set(current.flatMap((s) => exportsOf(readJson(s.newFile))));
+    const exporters = new Map(current.filter((s) => s.oldFile)
+      .flatMap((s) => exportsOf(readJson(s.oldFile)).map((name) => [name, s.stack])));
+    const droppedExports = entries.flatMap((entry) => [...importsOf(entry.template)]
+      .filter((name) => exporters.has(name) && !newExports.has(name))
+      .map((name) => ({ removed: entry.stack, exporter: exporters.get(name), name })));
+
+    plans.push({ env, entries, collisions, droppedExports, envRemains: current.length > 0, commands: commandsFor(entries) });
+  }
+  return plans;
+}
+
+/** The AWS CLI commands that delete the stacks, in order. */
+function commandsFor(entries) {
+  const commands = [];
+  for (const e of entries) {
+    const at = `--stack-name ${e.stack} --region ${e.region.value}`;
+    if (e.terminationProtection.length > 0) {
+      commands.push(`aws cloudformation update-termination-protection --no-enable-termination-protection ${at}`);
+    }
+    for (const id of e.protectedLoadBalancers) {
+      const arn = `"$(aws cloudformation describe-stack-resource ${at} --logical-resource-id ${id} --query StackResourceDetail.PhysicalResourceId --output text)"`;
+      commands.push(`aws elbv2 modify-load-balancer-attributes --region ${e.region.value} --attributes Key=deletion_protection.enabled,Value=false --load-balancer-arn ${arn}`);
+    }
+    commands.push(`aws cloudformation delete-stack ${at}`);
+    commands.push(`aws cloudformation wait stack-delete-complete ${at}`);
+  }
+  return commands;
+}
+
+/** Approval reasons the removal plan adds to those of the stacks. */
+function planReasons(plans) {
+  return plans.flatMap((p) => p.collisions.map((c) => `${p.env}/${c.added}: listener-rule priority ${c.priority} ${c.sure ? 'is' : 'may be'} still held by removed ${c.removed}`));
 }
 
 /** Renders the report; returns the exit code. */
@@ -254,7 +427,9 @@ export function print(results, { details = false, out = process.stdout, baseline
       write(chunks.join('').replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => `    ${l}`).join('\n'));
     }
   }
-  const reasons = results.flatMap((r) => r.approvalReasons);
+  const plans = removalPlan(results);
+  printRemovals(plans, write);
+  const reasons = [...results.flatMap((r) => r.approvalReasons), ...planReasons(plans)];
   write();
   if (reasons.length > 0) {
     write(`VERDICT: APPROVAL REQUIRED (exit ${EXIT_APPROVAL})`);
@@ -266,6 +441,38 @@ export function print(results, { details = false, out = process.stdout, baseline
   return EXIT_ROUTINE;
 }
 
+function printRemovals(plans, write) {
+  if (plans.length === 0) return;
+  write();
+  write('## REMOVED STACKS: in the baseline, not in the app; still deployed, and cdk destroy cannot select them');
+  for (const plan of plans) {
+    write(`### environment ${plan.env}: ${plan.entries.length} stack(s) to delete${plan.envRemains ? '' : ' (the environment left the app)'}`);
+    for (const e of plan.entries) {
+      const protection = e.terminationProtection.length > 0 ? `on (${e.terminationProtection.join(', ')})` : 'off';
+      write(`  ${e.stack}: region ${e.region.value} (${e.region.from}), termination protection ${protection}`);
+      if (e.protectedLoadBalancers.length > 0) write(`    load balancer deletion protection on: ${e.protectedLoadBalancers.join(', ')} (turned off below)`);
+      if (e.retained.length > 0) write(`    kept after delete (DeletionPolicy Retain), delete by hand if unwanted: ${e.retained.join(', ')}`);
+    }
+    for (const c of plan.collisions) {
+      write(`  WARNING: listener-rule priority ${c.priority} ${c.sure ? 'collides' : 'may collide'}: removed ${c.removed} (${c.removedRule}) holds it`
+        + `${c.sure ? ` on ${c.listener}` : ' (same listener not provable from the templates)'}; ${c.added} (${c.addedRule}) cannot be deployed until ${c.removed} is deleted.`);
+      write(`    Deleting ${c.removed} first takes its routes offline until ${c.added} is up; to avoid the gap, deploy ${c.added} with a free priority, then delete ${c.removed}.`);
+    }
+    for (const d of plan.droppedExports) {
+      write(`  WARNING: the new ${d.exporter} drops export ${d.name}, which removed ${d.removed} imports: CloudFormation refuses that update until ${d.removed} is deleted.`);
+    }
+    if (plan.envRemains) {
+      const deploy = `npx cdk deploy '${plan.env}/*'`;
+      write(plan.droppedExports.length > 0 ? `  order: run these commands before ${deploy} (an export it drops is still imported, see WARNING)`
+        : plan.collisions.length > 0 ? `  order: run these commands before ${deploy}, or first deploy the new service with a free priority (see WARNING)`
+          : `  order: independent of ${deploy}; for a rename, deploy first so the new service serves before the old one goes`);
+    }
+    if (plan.entries.some((e) => e.region.value === PLACEHOLDER_REGION)) write(`  replace ${PLACEHOLDER_REGION} with the region the stacks are deployed in`);
+    write('  commands, in order (service stacks before the platform stack):');
+    plan.commands.forEach((c) => write(`    ${c}`));
+  }
+}
+
 function main(argv) {
   let baseline = path.join(root, 'src/test/resources/golden');
   let fresh = path.join(root, 'cdk.out');
@@ -275,7 +482,7 @@ function main(argv) {
     else if (argv[i] === '--new' && argv[i + 1]) fresh = path.resolve(argv[++i]);
     else if (argv[i] === '--details') details = true;
     else if (argv[i] === '-h' || argv[i] === '--help') {
-      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
       return 0;
     } else {
       console.error(`review: unknown argument '${argv[i]}' (try --help)`);
