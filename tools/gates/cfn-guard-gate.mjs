@@ -89,7 +89,34 @@ for (const env of Object.keys(disabledConfig)) {
   if (!environments.has(env)) console.log(`cfn-guard gate: note: ${path.basename(disabledFile)} lists environment '${env}', which ${cdkOut} does not have`);
 }
 
+// A reasoned exception for one container of one task definition (e.g. the root init container that prepares
+// writable volumes, WritableVolumes.java) sits in the resource's own template metadata:
+//   "Metadata": { "ecsplatform:guardExceptions": [{ "control": "CT.ECS.PR.3", "container": "<name>", "reason": "..." }] }
+// A finding is excepted only when every location it reports is inside a container the exception names, so the
+// same rule still fails on any other container of the same task definition.
+const EXCEPTIONS_KEY = 'ecsplatform:guardExceptions';
+const templateCache = new Map();
+function exceptionFor(control, templatePath, logicalId, locations) {
+  if (!logicalId) return undefined;
+  if (!templateCache.has(templatePath)) templateCache.set(templatePath, JSON.parse(fs.readFileSync(templatePath, 'utf8')));
+  const resource = templateCache.get(templatePath).Resources?.[logicalId];
+  const exceptions = (resource?.Metadata?.[EXCEPTIONS_KEY] ?? []).filter((e) => e.control === control
+    && typeof e.reason === 'string' && e.reason.trim().length >= MIN_REASON);
+  if (exceptions.length === 0 || locations.length === 0) return undefined;
+  const containers = resource.Properties?.ContainerDefinitions ?? [];
+  const prefix = `/Resources/${logicalId}/Properties/ContainerDefinitions/`;
+  let matched;
+  for (const location of locations) {
+    if (!location.startsWith(prefix)) return undefined;
+    const name = containers[Number(location.slice(prefix.length).split('/')[0])]?.Name;
+    matched = exceptions.find((e) => e.container === name);
+    if (!matched) return undefined;
+  }
+  return matched;
+}
+
 let failures = 0;
+let excepted = 0;
 let templates = 0;
 for (const [env, templatePaths] of environments) {
   const disabled = Object.keys(disabledConfig[env] ?? {});
@@ -105,11 +132,19 @@ for (const [env, templatePaths] of environments) {
   templates += templatePaths.length;
   const ran = ruleFiles.size - disabled.length;
   const findings = [];
+  const exceptedHere = [];
   for (const violation of report.violations) {
     const info = byRuleName.get(violation.ruleName);
     for (const resource of violation.violatingResources) {
-      findings.push({ violation, info, resource });
+      const logicalId = resource.resourceLogicalId && resource.resourceLogicalId !== 'undefined' ? resource.resourceLogicalId : undefined;
+      const exception = exceptionFor(info?.control, resource.templatePath, logicalId, [...new Set(resource.locations ?? [])]);
+      if (exception) exceptedHere.push({ info, resource, logicalId, exception });
+      else findings.push({ violation, info, resource });
     }
+  }
+  for (const { info, resource, logicalId, exception } of exceptedHere) {
+    excepted++;
+    console.log(`EXCEPTED ${info.control} for container '${exception.container}' of ${constructPath(resource.templatePath, logicalId)}: ${exception.reason}`);
   }
   console.log(`cfn-guard [${env}] ${templatePaths.length} templates, ${ran} rules run, ${disabled.length} disabled: ${findings.length === 0 ? 'PASS' : `${findings.length} FAILURE(S)`}`);
   for (const { violation, info, resource } of findings) {
@@ -129,5 +164,5 @@ for (const [env, templatePaths] of environments) {
     ].join('\n'));
   }
 }
-console.log(`cfn-guard: ${templates} templates in ${environments.size} environments, ${ruleFiles.size} Control Tower rules available: ${failures === 0 ? 'PASS' : `${failures} FAILURE(S)`}`);
+console.log(`cfn-guard: ${templates} templates in ${environments.size} environments, ${ruleFiles.size} Control Tower rules available, ${excepted} container exception(s): ${failures === 0 ? 'PASS' : `${failures} FAILURE(S)`}`);
 process.exit(failures === 0 ? 0 : 1);

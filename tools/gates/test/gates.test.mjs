@@ -38,7 +38,41 @@ test('cfn-guard gate fails a seeded bad template and says where and how to fix',
   assert.match(out, /FAIL CT\.ECS\.PR\.11 \(\w+\)\n\s+template:\s+\S+prodservicewebBF54D17E\.template\.json\n\s+logical ID:\s+TaskTaskDefinitionD41B4570\n\s+construct path: prod\/service-web\/Task\/TaskDefinition\/Resource/);
   assert.match(out, /FAIL CT\.CLOUDWATCH\.PR\.2 [^\n]*\n[^\n]*\n\s+logical ID:\s+TaskLogsA2B30BBC\n\s+construct path: prod\/service-web\/Task\/Logs\/Resource/);
   assert.match(out, /how to fix:\s+\S+/);
-  assert.match(out, /cfn-guard: 1 templates in 1 environments, \d+ Control Tower rules available: \d+ FAILURE\(S\)/);
+  assert.match(out, /cfn-guard: 1 templates in 1 environments, \d+ Control Tower rules available, 0 container exception\(s\): \d+ FAILURE\(S\)/);
+});
+
+/** A cdk.out whose prod task definition has a root init container with a reasoned CT.ECS.PR.3 exception. */
+function cdkOutWithRootInitContainer({ essentialAsRoot }) {
+  const template = JSON.parse(fs.readFileSync(fixture, 'utf8'));
+  const taskDefinition = template.Resources.TaskTaskDefinitionD41B4570;
+  const containers = taskDefinition.Properties.ContainerDefinitions;
+  containers.push({ ...containers[0], Name: 'prepare-writable-paths', Essential: false, User: '0', PortMappings: undefined, HealthCheck: undefined });
+  if (essentialAsRoot) containers[0].User = '0';
+  taskDefinition.Metadata = { ...taskDefinition.Metadata, 'ecsplatform:guardExceptions': [
+    { control: 'CT.ECS.PR.3', container: 'prepare-writable-paths', reason: 'Prepares root-owned scratch volumes before the app starts.' }] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gates-test-'));
+  fs.mkdirSync(path.join(dir, 'assembly-prod'));
+  fs.writeFileSync(path.join(dir, 'assembly-prod', 'prodservicewebBF54D17E.template.json'), JSON.stringify(template, null, 1));
+  return dir;
+}
+
+function runGuard(dir) {
+  const result = spawnSync(process.execPath, [path.join(gates, 'cfn-guard-gate.mjs'), '--cdk-out', dir], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { status: result.status, out: result.stdout + result.stderr };
+}
+
+test('cfn-guard gate excepts only the container a task definition names, with its reason', () => {
+  const { status, out } = runGuard(cdkOutWithRootInitContainer({ essentialAsRoot: false }));
+  assert.equal(status, 0, out);
+  assert.match(out, /EXCEPTED CT\.ECS\.PR\.3 for container 'prepare-writable-paths' of prod\/service-web\/Task\/TaskDefinition\/Resource: Prepares root-owned/);
+  assert.match(out, /1 container exception\(s\): PASS/);
+});
+
+test('cfn-guard gate still fails a root essential container next to an excepted one', () => {
+  const { status, out } = runGuard(cdkOutWithRootInitContainer({ essentialAsRoot: true }));
+  assert.equal(status, 1, out);
+  assert.match(out, /FAIL CT\.ECS\.PR\.3 [^\n]*\n(?:[^\n]*\n){3}\s+at:\s+\/Resources\/TaskTaskDefinitionD41B4570\/Properties\/ContainerDefinitions\/0\/User/);
 });
 
 test('cfn-guard gate rejects a disabled rule without a reason', () => {
