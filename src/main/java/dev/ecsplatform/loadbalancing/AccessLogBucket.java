@@ -6,6 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -75,6 +80,31 @@ public final class AccessLogBucket extends Construct {
                         .abortIncompleteMultipartUploadAfter(Duration.days(1))
                         .build())
                 .toList();
+    }
+
+    /**
+     * Lets {@code loadBalancer} write its access logs under {@code prefix} and turns its logging on.
+     *
+     * <p>The policy names the {@code logdelivery.elasticloadbalancing.amazonaws.com} service principal, which
+     * AWS now recommends in every region, and only for this account's logs (ELB guide, "Enable access logs").
+     * aws-cdk-lib's {@code logAccessLogs} still writes the legacy per-region ELB account as principal in
+     * regions such as eu-west-1, so the statement and the attributes are written here. ELB test-writes to the
+     * bucket when logging is turned on, so the load balancer waits for the policy.
+     */
+    public void deliverFrom(ApplicationLoadBalancer loadBalancer, String prefix) {
+        Stack stack = Stack.of(this);
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AccessLogsFrom" + prefix.replaceAll("[^A-Za-z0-9]", ""))
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("logdelivery.elasticloadbalancing.amazonaws.com")))
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(bucket.arnForObjects(prefix + "/AWSLogs/" + stack.getAccount() + "/*")))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+                .build());
+        loadBalancer.setAttribute("access_logs.s3.enabled", "true");
+        loadBalancer.setAttribute("access_logs.s3.bucket", bucket.getBucketName());
+        loadBalancer.setAttribute("access_logs.s3.prefix", prefix);
+        loadBalancer.getNode().addDependency(bucket.getPolicy());
     }
 
     /** The bucket. */

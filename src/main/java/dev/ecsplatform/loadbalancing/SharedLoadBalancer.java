@@ -17,10 +17,8 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtoco
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.DesyncMitigationMode;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
-import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
-import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
@@ -36,9 +34,11 @@ public final class SharedLoadBalancer extends Construct {
      * @param name          the load balancer's key in the environment file, used in descriptions
      * @param config        the load balancer settings
      * @param vpc           the VPC; internet-facing load balancers use its public subnets, internal ones its private subnets
-     * @param accessLogs    the bucket access logs go to
+     * @param vpcCidr       the VPC's CIDR as written in the config; an internal load balancer admits it. A literal, not the
+     *                      VPC's token: rule checks (cdk-nag EC23) cannot evaluate a token peer and stop the synth
+     * @param accessLogs    where access logs go
      */
-    public record Props(String name, LoadBalancerConfig config, IVpc vpc, IBucket accessLogs) {
+    public record Props(String name, LoadBalancerConfig config, IVpc vpc, String vpcCidr, AccessLogBucket accessLogs) {
     }
 
     /** What limits the exposure of a plain-HTTP listener until certificates are configurable. */
@@ -47,6 +47,7 @@ public final class SharedLoadBalancer extends Construct {
 
     private final ApplicationLoadBalancer loadBalancer;
     private final SecurityGroup securityGroup;
+    private final SecurityGroup targetsSecurityGroup;
     private final ApplicationListener listener;
 
     public SharedLoadBalancer(Construct scope, String id, Props props) {
@@ -54,16 +55,25 @@ public final class SharedLoadBalancer extends Construct {
         LoadBalancerConfig config = props.config();
         boolean internetFacing = config.scheme() == LoadBalancerScheme.INTERNET_FACING;
 
-        // Egress is limited to the VPC: the load balancer only ever talks to its targets. Ingress rules on
-        // the targets' side are made by each service stack, so no rule here points at a service stack.
-        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+        // Egress goes to one security group that every task behind this load balancer also wears, and nowhere
+        // else: not the VPC CIDR (isolated subnets and other tenants included), and not one rule per service,
+        // which would cap a load balancer at the 60 rules a security group holds by default while an ALB can
+        // carry 100 target groups. Each task's own group admits this group on its container port only, so
+        // the two rules together reach exactly the container ports, and no rule here names a service.
+        this.targetsSecurityGroup = SecurityGroup.Builder.create(this, "TargetsSecurityGroup")
                 .vpc(props.vpc())
-                .description("Load balancer " + props.name() + ": listener port in, VPC targets out")
+                .description("Membership of tasks behind load balancer " + props.name()
+                        + "; grants nothing itself, each task group admits the load balancer on its port")
                 .allowAllOutbound(false)
                 .build();
-        securityGroup.addEgressRule(Peer.ipv4(props.vpc().getVpcCidrBlock()), Port.allTcp(),
-                "Health checks and requests to tasks in the VPC");
-        securityGroup.addIngressRule(internetFacing ? Peer.anyIpv4() : Peer.ipv4(props.vpc().getVpcCidrBlock()),
+        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+                .vpc(props.vpc())
+                .description("Load balancer " + props.name() + ": listener port in, its tasks out")
+                .allowAllOutbound(false)
+                .build();
+        securityGroup.addEgressRule(targetsSecurityGroup, Port.allTcp(),
+                "Requests and health checks to tasks behind this load balancer; each task group admits only its container port");
+        securityGroup.addIngressRule(internetFacing ? Peer.anyIpv4() : Peer.ipv4(props.vpcCidr()),
                 Port.tcp(config.port()), internetFacing ? "HTTP from the internet" : "HTTP from inside the VPC");
         if (internetFacing) {
             Acknowledgments.acknowledge(securityGroup, "AwsSolutions-EC23",
@@ -83,7 +93,7 @@ public final class SharedLoadBalancer extends Construct {
                 .dropInvalidHeaderFields(true)
                 .desyncMitigationMode(DesyncMitigationMode.DEFENSIVE)
                 .build();
-        loadBalancer.logAccessLogs(props.accessLogs(), props.name());
+        props.accessLogs().deliverFrom(loadBalancer, props.name());
 
         this.listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
                 .port(config.port())
@@ -110,7 +120,7 @@ public final class SharedLoadBalancer extends Construct {
     }
 
     /** The load balancer. */
-    public IApplicationLoadBalancer loadBalancer() {
+    public ApplicationLoadBalancer loadBalancer() {
         return loadBalancer;
     }
 
@@ -122,5 +132,10 @@ public final class SharedLoadBalancer extends Construct {
     /** The load balancer's security group; services admit traffic from it. */
     public ISecurityGroup securityGroup() {
         return securityGroup;
+    }
+
+    /** The group every task behind this load balancer wears, so the load balancer may reach it. */
+    public ISecurityGroup targetsSecurityGroup() {
+        return targetsSecurityGroup;
     }
 }

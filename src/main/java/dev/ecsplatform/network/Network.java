@@ -13,7 +13,9 @@ import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
-import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import dev.ecsplatform.compliance.Acknowledgments;
@@ -38,11 +40,22 @@ public final class Network extends Construct {
 
     private final Vpc vpc;
     private final LogGroup flowLogGroup;
+    private final Role flowLogRole;
 
     public Network(Construct scope, String id, Props props) {
         super(scope, id);
         NetworkConfig config = props.config();
         this.flowLogGroup = props.logs().newLogGroup(this, "FlowLogs", config.flowLogRetentionDays());
+        // Our own role rather than CDK's, so that it trusts VPC Flow Logs only for this account's flow logs
+        // (confused-deputy prevention, VPC guide "IAM role for publishing flow logs to CloudWatch Logs").
+        Stack stack = Stack.of(this);
+        this.flowLogRole = Role.Builder.create(this, "FlowLogsRole")
+                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":ec2:" + stack.getRegion() + ":"
+                                + stack.getAccount() + ":vpc-flow-log/*"))))
+                .description("Lets VPC Flow Logs of this account write to the flow-log group")
+                .build();
         this.vpc = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr(config.cidr()))
                 .maxAzs(config.maxAzs())
@@ -51,14 +64,14 @@ public final class Network extends Construct {
                 // Security Hub EC2.2: the default security group must allow nothing.
                 .restrictDefaultSecurityGroup(true)
                 .flowLogs(Map.of("All", FlowLogOptions.builder()
-                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogRole))
                         .trafficType(FlowLogTrafficType.ALL)
                         .build()))
                 .build();
 
-        // CDK's flow log creates its role and inline policy under these IDs; findChild throws if a CDK
-        // release renames them, so the acknowledgment can never silently fall off.
-        Acknowledgments.acknowledge(vpc.getNode().findChild("All").getNode().findChild("IAMRole").getNode().findChild("DefaultPolicy"),
+        // The flow log's grants create the role's inline policy under this ID; findChild throws if a CDK
+        // release renames it, so the acknowledgment can never silently fall off.
+        Acknowledgments.acknowledge(flowLogRole.getNode().findChild("DefaultPolicy"),
                 "NIST.800.53.R5-IAMNoInlinePolicy",
                 "CDK writes the flow-log role's policy inline, scoped to this VPC's flow-log group; a managed policy could be "
                         + "attached to other roles. Every change to it is shown by the review report, which requires approval when access widens.");

@@ -41,6 +41,7 @@ public final class FargateWebService extends Construct {
      * @param taskDefinition           the task definition to run
      * @param targetGroup              the target group the tasks register with
      * @param loadBalancerSecurityGroup the load balancer's security group, admitted on the container port
+     * @param targetsSecurityGroup     the group every task behind the load balancer wears, so the load balancer may reach it
      */
     public record Props(
             String serviceName,
@@ -49,7 +50,8 @@ public final class FargateWebService extends Construct {
             IVpc vpc,
             FargateTaskDefinition taskDefinition,
             ApplicationTargetGroup targetGroup,
-            ISecurityGroup loadBalancerSecurityGroup) {
+            ISecurityGroup loadBalancerSecurityGroup,
+            ISecurityGroup targetsSecurityGroup) {
     }
 
     private final FargateService service;
@@ -74,7 +76,7 @@ public final class FargateWebService extends Construct {
                 .taskDefinition(props.taskDefinition())
                 .platformVersion(FargatePlatformVersion.LATEST)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
-                .securityGroups(List.of(securityGroup))
+                .securityGroups(List.of(securityGroup, props.targetsSecurityGroup()))
                 .assignPublicIp(false)
                 .capacityProviderStrategies(capacityStrategy(config.capacity()))
                 .minHealthyPercent(deployment.minHealthyPercent())

@@ -3,8 +3,6 @@ package dev.ecsplatform.service;
 import dev.ecsplatform.config.ScalingConfig;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
-import software.amazon.awscdk.services.applicationautoscaling.Schedule;
-import software.amazon.awscdk.services.applicationautoscaling.ScalingSchedule;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
@@ -15,17 +13,17 @@ import software.constructs.Construct;
  * Scale-out reacts within a minute; scale-in waits five so a short lull does not stop tasks that
  * are needed again moments later.
  *
- * <p>ECS creates a service without a desired count with one task, and Application Auto Scaling
- * raises a count below the minimum only when a scale-out alarm fires, which on a quiet new service
- * may be never: prod would run one task in one AZ. A scheduled action re-asserts the bounds every
- * few minutes; at its time, Application Auto Scaling scales a count below the minimum up to it
- * (PutScheduledAction, ScalableTargetAction) and leaves a count inside the bounds alone.
+ * <p>ECS creates a service without a desired count with one task. Registering the scalable target
+ * then brings the count inside [min, max] at once: RegisterScalableTarget "changes the resource's
+ * current capacity to a value that is inside of this range" whenever the target is created or its
+ * bounds are updated (Application Auto Scaling API reference). So a new prod service reaches its
+ * minimum without any scheduled action, and nothing later reverts what an operator or a scheduled
+ * scaling plan sets inside the bounds (ADR 0004).
  */
 public final class ServiceAutoScaling extends Construct {
 
     private static final Duration SCALE_OUT_COOLDOWN = Duration.seconds(60);
     private static final Duration SCALE_IN_COOLDOWN = Duration.seconds(300);
-    private static final Duration ENSURE_MINIMUM_EVERY = Duration.minutes(5);
 
     /**
      * Inputs of the autoscaling.
@@ -49,11 +47,6 @@ public final class ServiceAutoScaling extends Construct {
                 .targetUtilizationPercent(config.cpuTargetPercent())
                 .scaleOutCooldown(SCALE_OUT_COOLDOWN)
                 .scaleInCooldown(SCALE_IN_COOLDOWN)
-                .build());
-        taskCount.scaleOnSchedule("EnsureMinimum", ScalingSchedule.builder()
-                .schedule(Schedule.rate(ENSURE_MINIMUM_EVERY))
-                .minCapacity(config.minTasks())
-                .maxCapacity(config.maxTasks())
                 .build());
     }
 

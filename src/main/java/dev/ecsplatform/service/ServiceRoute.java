@@ -30,12 +30,19 @@ public final class ServiceRoute extends Construct {
      *
      * @param route         which requests reach the service
      * @param healthCheck   the load balancer's health check of the tasks
-     * @param containerPort the port targets listen on
      * @param vpc           the VPC of the target group
      * @param listener      the shared listener the rule is added to
      */
-    public record Props(RouteConfig route, HealthCheckConfig healthCheck, int containerPort, IVpc vpc, IApplicationListener listener) {
+    public record Props(RouteConfig route, HealthCheckConfig healthCheck, IVpc vpc, IApplicationListener listener) {
     }
+
+    /**
+     * The target group's own port, fixed. Changing a target group's {@code Port} replaces it, and the listener
+     * would forward to an empty group until new tasks are healthy. With IP targets the port only serves as a
+     * default: ECS registers every task on its container port, and the health check uses the traffic port, so
+     * this value is never where traffic goes, and the container port can change without a replacement.
+     */
+    static final int TARGET_GROUP_PORT = 80;
 
     private final ApplicationTargetGroup targetGroup;
     private final ApplicationListenerRule rule;
@@ -47,7 +54,7 @@ public final class ServiceRoute extends Construct {
                 .vpc(props.vpc())
                 .targetType(TargetType.IP)
                 .protocol(ApplicationProtocol.HTTP)
-                .port(props.containerPort())
+                .port(TARGET_GROUP_PORT)
                 .deregistrationDelay(Duration.seconds(props.route().deregistrationDelaySeconds()))
                 .healthCheck(HealthCheck.builder()
                         .protocol(Protocol.HTTP)

@@ -3,27 +3,27 @@ package dev.ecsplatform.service;
 import dev.ecsplatform.compliance.Acknowledgments;
 import dev.ecsplatform.config.HealthCheckConfig;
 import dev.ecsplatform.config.ServiceConfig;
-import dev.ecsplatform.config.VolumeNames;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.constructs.IConstruct;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.ecs.LogDrivers;
-import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.Protocol;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import dev.ecsplatform.logging.LogStorage;
@@ -32,8 +32,9 @@ import software.constructs.Construct;
 /**
  * A service's Fargate task definition: one essential container with its health check, an explicit
  * log group, an execution role (pulls the image, writes logs) kept apart from the task role (what
- * the application itself may do, empty until the service asks for permissions), and a read-only
- * root file system with task-scoped scratch volumes for the paths that must stay writable.
+ * the application itself may do), both trusting only this account's ECS tasks, and a read-only
+ * root file system with task-scoped scratch volumes, prepared by {@link WritableVolumes}, for the
+ * paths that must stay writable.
  */
 public final class ServiceTaskDefinition extends Construct {
 
@@ -64,17 +65,25 @@ public final class ServiceTaskDefinition extends Construct {
     private final FargateTaskDefinition taskDefinition;
     private final ContainerDefinition container;
     private final LogGroup logGroup;
+    private final Role executionRole;
 
     public ServiceTaskDefinition(Construct scope, String id, Props props) {
         super(scope, id);
         ServiceConfig config = props.config();
+        Stack stack = Stack.of(this);
         this.logGroup = props.logs().newLogGroup(this, "Logs", props.logRetentionDays());
-        IRole executionRole = Role.Builder.create(this, "ExecutionRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+        // Both roles trust ECS tasks of this account only (confused-deputy prevention, IAM guide); the task
+        // role also names this region's ECS resources, as the ECS guide's task-role example does.
+        this.executionRole = Role.Builder.create(this, "ExecutionRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
                 .description("Pulls the image and writes logs for service " + props.serviceName())
                 .build();
         IRole taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn",
+                                "arn:" + stack.getPartition() + ":ecs:" + stack.getRegion() + ":" + stack.getAccount() + ":*"))))
                 .description("What the application of service " + props.serviceName() + " may do")
                 .build();
         this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
@@ -88,16 +97,16 @@ public final class ServiceTaskDefinition extends Construct {
                         .build())
                 .build();
 
+        ContainerImages.Resolved image = ContainerImages.resolve(this, config.image());
         HealthCheckConfig health = config.healthCheck();
+        // The loader leaves writablePaths empty when the root file system is writable (it rejects the pair).
+        boolean preparesVolumes = !config.writablePaths().isEmpty();
         ContainerDefinitionOptions.Builder options = ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER_NAME)
-                .image(ContainerImage.fromRegistry(config.image()))
+                .image(image.image())
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(config.port()).protocol(Protocol.TCP).build()))
-                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
-                        .logGroup(logGroup)
-                        .streamPrefix(props.serviceName())
-                        .build()))
+                .logging(logDriver(props.serviceName()))
                 .healthCheck(HealthCheck.builder()
                         .command(health.command())
                         .interval(Duration.seconds(30))
@@ -107,12 +116,13 @@ public final class ServiceTaskDefinition extends Construct {
                         .build())
                 .readonlyRootFilesystem(config.readonlyRootFilesystem())
                 .privileged(false)
-                // A hard limit (CT.ECS.PR.7, checklist item 35): the only container may use the whole task, no more.
-                .memoryLimitMiB(config.memory())
+                // A hard limit (CT.ECS.PR.7, checklist item 35): the task's memory less what the volume
+                // preparation container reserves, so the hard limits never add up to more than the task has.
+                .memoryLimitMiB(config.memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0))
                 .stopTimeout(STOP_TIMEOUT);
         config.user().ifPresent(options::user);
         if (!config.environment().isEmpty()) {
-            options.environment(new java.util.TreeMap<>(config.environment()));
+            options.environment(new TreeMap<>(config.environment()));
         }
         this.container = taskDefinition.addContainer("Container", options.build());
         if (!config.environment().isEmpty()) {
@@ -120,22 +130,27 @@ public final class ServiceTaskDefinition extends Construct {
                     "Plain variables carry only non-secret settings: the config loader rejects names that look like "
                             + "secrets (password, token, key, ...), and secrets are injected from Secrets Manager instead.");
         }
+        if (preparesVolumes) {
+            new WritableVolumes(this, "WritableVolumes", new WritableVolumes.Props(
+                    taskDefinition, container, config.writablePaths(), logDriver(props.serviceName())));
+        }
 
         // The awslogs grant in addContainer makes CDK add this policy; a CDK release that names it
         // differently must fail here (findChild throws), not silently drop the acknowledgment.
-        Acknowledgments.acknowledge(executionRole.getNode().findChild("DefaultPolicy"), "NIST.800.53.R5-IAMNoInlinePolicy",
+        Acknowledgments.acknowledge(executionRolePolicy(), "NIST.800.53.R5-IAMNoInlinePolicy",
                 "CDK writes the execution role's grants inline, each scoped to this service's log group (and image repository); "
                         + "a managed policy could be attached elsewhere. The review report requires approval when this access widens.");
-
-        // The loader leaves writablePaths empty when the root file system is writable (it rejects the pair).
-        for (String path : config.writablePaths()) {
-            String volumeName = VolumeNames.of(path);
-            taskDefinition.addVolume(Volume.builder().name(volumeName).build());
-            container.addMountPoints(MountPoint.builder()
-                    .sourceVolume(volumeName).containerPath(path).readOnly(false).build());
+        if (image.fromEcr()) {
+            Acknowledgments.acknowledge(executionRolePolicy(), "AwsSolutions-IAM5[Resource::*]",
+                    "ecr:GetAuthorizationToken has no resource-level permissions (ECR guide, \"Private registry authentication\"); "
+                            + "the pull actions themselves are granted on the one image repository only.");
         }
     }
 
+    /** Every container of the task logs to the service's log group, in streams {@code <service>/<container>/<task id>}. */
+    private LogDriver logDriver(String serviceName) {
+        return LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(serviceName).build());
+    }
 
     /** The task definition. */
     public FargateTaskDefinition taskDefinition() {
@@ -145,6 +160,11 @@ public final class ServiceTaskDefinition extends Construct {
     /** The essential container. */
     public ContainerDefinition container() {
         return container;
+    }
+
+    /** The execution role's policy, which CDK fills with the grants the task's start needs (logs, image, secrets). */
+    public IConstruct executionRolePolicy() {
+        return executionRole.getNode().findChild("DefaultPolicy");
     }
 
     /** The log group the container writes to. */

@@ -19,7 +19,8 @@ import software.constructs.Construct;
  * What an environment's services share and what lives long: the VPC, the ECS cluster, the load
  * balancers and their access-log bucket.
  *
- * <p>The cluster sits with the network rather than with a service: it outlives every service, and
+ * <p>Service stacks see it only through {@link PlatformExports}, whose exports do not depend on which
+ * services exist. The cluster sits with the network rather than with a service: it outlives every service, and
  * a service stack must be deletable without touching anything another service uses.
  */
 public final class PlatformStack extends Stack {
@@ -27,6 +28,7 @@ public final class PlatformStack extends Stack {
     private final Network network;
     private final EcsCluster cluster;
     private final Map<String, SharedLoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final PlatformExports exports;
 
     public PlatformStack(Construct scope, String id, StackProps props, EnvironmentConfig environment) {
         super(scope, id, props);
@@ -44,9 +46,15 @@ public final class PlatformStack extends Stack {
             new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> loadBalancers.put(name, switch (config.type()) {
                 // Network load balancers join here as their own construct.
                 case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
-                        new SharedLoadBalancer.Props(name, config, network.vpc(), accessLogs.bucket()));
+                        new SharedLoadBalancer.Props(name, config, network.vpc(), environment.network().cidr(), accessLogs));
             }));
         }
+        this.exports = PlatformExports.publish(this, environment);
+    }
+
+    /** What service stacks may import from this stack. */
+    public PlatformExports exports() {
+        return exports;
     }
 
     /** The network. */

@@ -3,28 +3,22 @@ package dev.ecsplatform.stage;
 import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.ServiceConfig;
-import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
 import dev.ecsplatform.service.FargateWebService;
 import dev.ecsplatform.service.ServiceAutoScaling;
+import dev.ecsplatform.service.ServiceOutputs;
 import dev.ecsplatform.service.ServiceRoute;
 import dev.ecsplatform.service.ServiceTaskDefinition;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.ec2.ISecurityGroup;
-import software.amazon.awscdk.services.ec2.SecurityGroup;
-import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerAttributes;
-import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
 import software.constructs.Construct;
 
 /**
  * One service: its task definition, route on the shared load balancer, ECS service and autoscaling.
  *
- * <p>References flow one way only, from the platform stack into this one. The load balancer's
- * listener and security group are re-imported here as immutable handles, so the security-group rule
- * and listener rule CDK would otherwise place in the platform stack are made here instead; this
- * stack can then be destroyed and recreated without the platform stack changing.
+ * <p>References flow one way only, from the platform stack into this one, and only through the
+ * platform's explicit exports ({@link PlatformExports}). The load balancer's listener and security
+ * groups are imported as immutable handles, so the security-group rule and listener rule are made
+ * here; this stack can then be destroyed and recreated without the platform stack changing.
  */
 public final class ServiceStack extends Stack {
 
@@ -37,25 +31,27 @@ public final class ServiceStack extends Stack {
             String serviceName, PlatformStack platform) {
         super(scope, id, props);
         ServiceConfig config = environment.services().get(serviceName);
-        SharedLoadBalancer loadBalancer = platform.loadBalancers().get(config.loadBalancer().name());
-
-        ISecurityGroup loadBalancerSecurityGroup = SecurityGroup.fromSecurityGroupId(this, "LoadBalancerSecurityGroup",
-                loadBalancer.securityGroup().getSecurityGroupId(), SecurityGroupImportOptions.builder().mutable(false).build());
-        IApplicationListener listener = ApplicationListener.fromApplicationListenerAttributes(this, "Listener",
-                ApplicationListenerAttributes.builder()
-                        .listenerArn(loadBalancer.listener().getListenerArn())
-                        .securityGroup(loadBalancerSecurityGroup)
-                        .build());
+        // Only through the contract: a direct reference to a platform construct would make CDK add an
+        // automatic export, which vanishes again with its last consumer (see PlatformExports).
+        PlatformExports.Imports imports = platform.exports().importInto(this);
+        addStackDependency(platform, "imports the platform contract");
+        PlatformExports.ImportedLoadBalancer loadBalancer = imports.loadBalancer(config.loadBalancer().name(),
+                environment.loadBalancers().get(config.loadBalancer().name()));
 
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
                 serviceName, config, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
         this.route = new ServiceRoute(this, "Route", new ServiceRoute.Props(
-                config.loadBalancer(), config.healthCheck(), config.port(), platform.network().vpc(), listener));
+                config.loadBalancer(), config.healthCheck(), imports.vpc(), loadBalancer.listener()));
         this.service = new FargateWebService(this, "Fargate", new FargateWebService.Props(
-                serviceName, config, platform.cluster().cluster(), platform.network().vpc(),
-                taskDefinition.taskDefinition(), route.targetGroup(), loadBalancerSecurityGroup));
+                serviceName, config, imports.cluster(), imports.vpc(), taskDefinition.taskDefinition(),
+                route.targetGroup(), loadBalancer.securityGroup(), loadBalancer.targetsSecurityGroup()));
+        // The first tasks write their log streams with the execution role; without this order CloudFormation may
+        // start the service before the role's policy exists, and those tasks fail to start.
+        service.service().getNode().addDependency(taskDefinition.executionRolePolicy());
         this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service.service()));
+        ServiceOutputs.add(this, new ServiceOutputs.Props(config.loadBalancer(), loadBalancer.dnsName(),
+                taskDefinition.logGroup(), imports.cluster(), service.service()));
     }
 
     /** The task definition. */

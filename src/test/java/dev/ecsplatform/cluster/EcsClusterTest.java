@@ -1,6 +1,6 @@
 package dev.ecsplatform.cluster;
 
-import dev.ecsplatform.testkit.SynthesizedApp;
+import dev.ecsplatform.testkit.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,15 +11,15 @@ class EcsClusterTest {
 
     @Test
     void offersFargateAndFargateSpot() {
-        SynthesizedApp.platform("dev").hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", Map.of(
+        Fixtures.platform("dev").hasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", Map.of(
                 "CapacityProviders", Match.arrayWith(List.of("FARGATE", "FARGATE_SPOT"))));
     }
 
     @Test
     void enablesContainerInsightsAtTheConfiguredLevel() {
-        SynthesizedApp.platform("dev").hasResourceProperties("AWS::ECS::Cluster", Map.of(
+        Fixtures.platform("dev").hasResourceProperties("AWS::ECS::Cluster", Map.of(
                 "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
-        SynthesizedApp.platform("prod").hasResourceProperties("AWS::ECS::Cluster", Map.of(
+        Fixtures.platform("prod").hasResourceProperties("AWS::ECS::Cluster", Map.of(
                 "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enhanced"))));
     }
 }

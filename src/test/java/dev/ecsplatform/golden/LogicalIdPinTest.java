@@ -18,8 +18,10 @@ import software.amazon.awscdk.Stack;
  * one: a new VPC, an emptied log group, a load balancer with a new DNS name. Such a refactor must fail
  * here first.
  *
- * <p>The list is separate from the golden templates and has its own flag, so that rewriting goldens
- * never re-pins these by accident: {@code mvn -B -ntp test -Dtest=LogicalIdPinTest -Dlogical-ids.update=true}.
+ * <p>Accepting reviewed template changes ({@code mvn -B -ntp test -Dgolden.update=true}) also pins the IDs of
+ * resources that are new (a service was added), and never anything else: an ID that disappeared means a
+ * replacement, and re-pinning it takes its own flag, on purpose:
+ * {@code mvn -B -ntp test -Dtest=LogicalIdPinTest -Dlogical-ids.update=true}.
  */
 class LogicalIdPinTest {
 
@@ -37,20 +39,32 @@ class LogicalIdPinTest {
     void longLivedResourcesKeepTheirLogicalIds() throws IOException {
         List<String> current = currentIds();
         if (Boolean.getBoolean("logical-ids.update")) {
-            Files.writeString(PINNED, "# <stack> <resource type> <logical id>: reviewed; see LogicalIdPinTest\n"
-                    + String.join("\n", current) + "\n");
+            write(current);
             return;
         }
         List<String> pinned = Files.readAllLines(PINNED).stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        if (Boolean.getBoolean("golden.update")) {
+            // Additions only: new resources get pinned with the reviewed goldens; vanished ones stay and fail below.
+            java.util.TreeSet<String> union = new java.util.TreeSet<>(pinned);
+            union.addAll(current);
+            write(List.copyOf(union));
+            pinned = List.copyOf(union);
+        }
         List<String> gone = new ArrayList<>(pinned);
         gone.removeAll(current);
         List<String> added = new ArrayList<>(current);
         added.removeAll(pinned);
         assertThat(gone)
-                .as("long-lived resources whose logical ID disappeared (CloudFormation would REPLACE them); new IDs: %s. "
-                        + "If this is deliberate, re-pin with -Dlogical-ids.update=true", added)
+                .as("long-lived resources whose logical ID disappeared (CloudFormation would REPLACE or DELETE them); new IDs: %s. "
+                        + "If this is deliberate (a resource renamed on purpose, a service removed), re-pin with "
+                        + "mvn -B -ntp test -Dtest=LogicalIdPinTest -Dlogical-ids.update=true", added)
                 .isEmpty();
-        assertThat(added).as("new long-lived resources; pin them with -Dlogical-ids.update=true").isEmpty();
+        assertThat(added).as("new long-lived resources; review them and accept with mvn -B -ntp test -Dgolden.update=true").isEmpty();
+    }
+
+    private static void write(List<String> ids) throws IOException {
+        Files.writeString(PINNED, "# <stack> <resource type> <logical id>: reviewed; see LogicalIdPinTest\n"
+                + String.join("\n", ids) + "\n");
     }
 
     @Test

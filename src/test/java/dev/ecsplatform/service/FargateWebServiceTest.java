@@ -1,6 +1,6 @@
 package dev.ecsplatform.service;
 
-import dev.ecsplatform.testkit.SynthesizedApp;
+import dev.ecsplatform.testkit.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,7 @@ import software.amazon.awscdk.assertions.Template;
 /** The ECS service: placement, capacity, deployment safety and the tasks' security group. */
 class FargateWebServiceTest {
 
-    private final Template dev = SynthesizedApp.service("dev", "web");
+    private final Template dev = Fixtures.service("dev", "web");
 
     @Test
     void rollsBackWhenTheCircuitBreakerTrips() {
@@ -24,18 +24,19 @@ class FargateWebServiceTest {
     void runsInPrivateSubnetsWithoutPublicIps() {
         dev.hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
                 "AssignPublicIp", "DISABLED",
-                "Subnets", Match.arrayWith(List.of(Map.of("Fn::ImportValue",
-                        Match.stringLikeRegexp("^dev-platform:.*privateSubnet1")))))))));
+                "Subnets", List.of(
+                        Map.of("Fn::ImportValue", "dev-platform:PrivateSubnet1Id"),
+                        Map.of("Fn::ImportValue", "dev-platform:PrivateSubnet2Id")))))));
     }
 
     @Test
     void placesTasksByTheConfiguredCapacityStrategy() {
         dev.hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
                 Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1, "Base", 0))));
-        SynthesizedApp.service("test", "web").hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
+        Fixtures.service("internal", "web").hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
                 Map.of("CapacityProvider", "FARGATE", "Weight", 1, "Base", 1),
                 Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1, "Base", 0))));
-        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
+        Fixtures.service("prod", "web").hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
                 Map.of("CapacityProvider", "FARGATE", "Weight", 1, "Base", 0))));
     }
 
@@ -55,8 +56,24 @@ class FargateWebServiceTest {
         dev.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
         dev.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
                 "IpProtocol", "tcp", "FromPort", 8080, "ToPort", 8080,
-                "SourceSecurityGroupId", Map.of("Fn::ImportValue",
-                        Match.stringLikeRegexp("^dev-platform:.*LoadBalancerpublicSecurityGroup"))));
+                "SourceSecurityGroupId", Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:SecurityGroupId")));
         dev.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("SecurityGroupIngress", Match.absent()));
+        Fixtures.service("shared", "orders").hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "FromPort", 9000, "ToPort", 9000));
+    }
+
+    @Test
+    void wearsTheLoadBalancersTargetsGroupSoTheLoadBalancerMayReachIt() {
+        dev.hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
+                "SecurityGroups", List.of(
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^FargateSecurityGroup"), "GroupId")),
+                        Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:TargetsSecurityGroupId")))))));
+    }
+
+    @Test
+    void startsOnlyAfterTheExecutionRoleCanWriteLogs() {
+        String policy = dev.findResources("AWS::IAM::Policy", Map.of("Properties", Map.of(
+                "PolicyName", Match.stringLikeRegexp("ExecutionRoleDefaultPolicy")))).keySet().iterator().next();
+        dev.hasResource("AWS::ECS::Service", Map.of("DependsOn", Match.arrayWith(List.of(policy))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.ecsplatform.service;
 
-import dev.ecsplatform.testkit.SynthesizedApp;
+import dev.ecsplatform.testkit.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,24 +11,23 @@ class ServiceAutoScalingTest {
 
     @Test
     void scalesBetweenTheConfiguredBounds() {
-        SynthesizedApp.service("dev", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+        Fixtures.service("dev", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
                 "MinCapacity", 1, "MaxCapacity", 2, "ScalableDimension", "ecs:service:DesiredCount"));
-        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+        Fixtures.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
                 "MinCapacity", 3, "MaxCapacity", 12));
     }
 
     @Test
-    void raisesACountBelowTheMinimumWithoutWaitingForAnAlarm() {
-        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
-                "ScheduledActions", List.of(Map.of(
-                        "ScheduledActionName", "EnsureMinimum",
-                        "Schedule", "rate(5 minutes)",
-                        "ScalableTargetAction", Map.of("MinCapacity", 3, "MaxCapacity", 12)))));
+    void leavesTheCountInsideTheBoundsToOperatorsAndScheduledScaling() {
+        // Registering the target already raises a new service to MinCapacity (RegisterScalableTarget); a
+        // recurring scheduled action would only revert what operators set inside the bounds (ADR 0004).
+        Fixtures.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+                "ScheduledActions", Match.absent()));
     }
 
     @Test
     void tracksAverageCpuWithAsymmetricCooldowns() {
-        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
+        Fixtures.service("prod", "web").hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
                 "PolicyType", "TargetTrackingScaling",
                 "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
                         "TargetValue", 60,

@@ -1,7 +1,10 @@
 package dev.ecsplatform.service;
 
-import dev.ecsplatform.testkit.SynthesizedApp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsplatform.testkit.Fixtures;
 import dev.ecsplatform.testkit.TestEnvironments;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,13 +14,13 @@ import software.amazon.awscdk.assertions.Template;
 /** The service's target group and listener rule on the shared load balancer. */
 class ServiceRouteTest {
 
-    private final Template dev = SynthesizedApp.service("dev", "web");
+    private final Template dev = Fixtures.service("dev", "web");
 
     @Test
     void registersTasksByIpWithFastDeployTimings() {
         dev.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
                 "TargetType", "ip",
-                "Port", 8080,
+                "Port", ServiceRoute.TARGET_GROUP_PORT,
                 "Protocol", "HTTP",
                 "HealthCheckPath", "/",
                 "HealthCheckIntervalSeconds", 10,
@@ -36,20 +39,40 @@ class ServiceRouteTest {
                 "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/*")))),
                 "Actions", List.of(Map.of("Type", "forward",
                         "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup")))),
-                "ListenerArn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("^dev-platform:.*LoadBalancerpublic"))));
+                "ListenerArn", Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:Listener-HTTP-80:Arn")));
+    }
+
+    @Test
+    void keepsTheTargetGroupWhenTheContainerPortChanges() {
+        // GIVEN the same service on container port 8080, then 9090. Port replaces a target group, and the
+        // listener would forward to an empty group until new tasks are healthy.
+        Map<String, Map<String, Object>> before = targetGroups(8080);
+        Map<String, Map<String, Object>> after = targetGroups(9090);
+        // THEN the target group keeps its logical ID and every property: only the service's ContainerPort changes.
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static Map<String, Map<String, Object>> targetGroups(int containerPort) {
+        String environment = TestEnvironments.dev("""
+                loadBalancers: { public: {} }
+                services:
+                  api: { image: example/api:1.0, port: %d, user: "1000", loadBalancer: { name: public } }
+                """.formatted(containerPort));
+        Template service = Template.fromStack(TestEnvironments.stage("dev", "owner: test-team\n", environment).services().get("api"));
+        service.hasResourceProperties("AWS::ECS::Service", Map.of("LoadBalancers", List.of(Match.objectLike(Map.of("ContainerPort", containerPort)))));
+        return service.findResources("AWS::ElasticLoadBalancingV2::TargetGroup");
     }
 
     @Test
     void matchesHostsAndPathsWithTheGivenPriority() {
-        var stage = TestEnvironments.stage("custom", TestEnvironments.BASE, TestEnvironments.CUSTOMIZED_SERVICE);
-        Template service = Template.fromStack(stage.services().get("api"));
+        Template service = Fixtures.service("shared", "orders");
         service.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
-                "Priority", 7,
+                "Priority", 20,
                 "Conditions", List.of(
-                        Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/api/*"))),
-                        Map.of("Field", "host-header", "HostHeaderConfig", Map.of("Values", List.of("api.example.com"))))));
+                        Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/orders/*"))),
+                        Map.of("Field", "host-header", "HostHeaderConfig", Map.of("Values", List.of("shop.example.com"))))));
         service.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
-                "HealthCheckPath", "/api/health",
+                "HealthCheckPath", "/orders/health",
                 "HealthCheckIntervalSeconds", 15,
                 "TargetGroupAttributes", Match.arrayWith(List.of(Map.of(
                         "Key", "deregistration_delay.timeout_seconds", "Value", "5")))));

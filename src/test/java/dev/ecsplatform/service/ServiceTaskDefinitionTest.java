@@ -2,8 +2,7 @@ package dev.ecsplatform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsplatform.testkit.SynthesizedApp;
-import dev.ecsplatform.testkit.TestEnvironments;
+import dev.ecsplatform.testkit.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,14 +13,14 @@ import software.amazon.awscdk.assertions.Template;
 /** The task definition: sizes, roles, logging, health check and container hardening. */
 class ServiceTaskDefinitionTest {
 
-    private final Template dev = SynthesizedApp.service("dev", "web");
+    private final Template dev = Fixtures.service("dev", "web");
 
     @Test
     void sizesTheTaskFromConfig() {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "Cpu", "256", "Memory", "512", "NetworkMode", "awsvpc",
                 "RequiresCompatibilities", List.of("FARGATE")));
-        SynthesizedApp.service("prod", "web").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+        Fixtures.service("prod", "web").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "Cpu", "512", "Memory", "1024"));
     }
 
@@ -33,78 +32,157 @@ class ServiceTaskDefinitionTest {
                 "ExecutionRoleArn", Map.of("Fn::GetAtt", List.of(executionRole, "Arn")),
                 "TaskRoleArn", Map.of("Fn::GetAtt", List.of(taskRole, "Arn"))));
         assertThat(executionRole.asString()).contains("ExecutionRole").isNotEqualTo(taskRole.asString());
-        dev.allResourcesProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement", List.of(
-                Match.objectLike(Map.of("Principal", Map.of("Service", "ecs-tasks.amazonaws.com")))))));
         // The task role has no policy until the service asks for permissions; no managed policies anywhere.
         assertThat(dev.findResources("AWS::IAM::Policy")).hasSize(1);
         dev.allResourcesProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", Match.absent()));
     }
 
     @Test
+    void bothRolesTrustOnlyThisAccountsEcsTasks() {
+        dev.allResourcesProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement", List.of(
+                Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "ecs-tasks.amazonaws.com"),
+                        "Condition", Match.objectLike(Map.of("StringEquals", Map.of("aws:SourceAccount", Fixtures.ACCOUNT)))))))));
+        dev.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "Description", Match.stringLikeRegexp("^What the application"),
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of("Condition", Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Fixtures.ACCOUNT),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:aws:ecs:eu-west-1:" + Fixtures.ACCOUNT + ":*"))))))));
+    }
+
+    @Test
     void logsThroughAwslogsIntoAnExplicitLogGroup() {
-        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Match.objectLike(Map.of(
+        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Name", "app",
                 "LogConfiguration", Map.of(
                         "LogDriver", "awslogs",
                         "Options", Map.of(
                                 "awslogs-group", Map.of("Ref", Match.stringLikeRegexp("TaskLogs")),
                                 "awslogs-stream-prefix", "web",
-                                "awslogs-region", "eu-west-1")))))));
+                                "awslogs-region", "eu-west-1"))))))));
         dev.hasResource("AWS::Logs::LogGroup", Map.of(
                 "Properties", Map.of("RetentionInDays", 14), "DeletionPolicy", "Delete"));
     }
 
     @Test
     void retainsTheLogGroupInProd() {
-        SynthesizedApp.service("prod", "web").hasResource("AWS::Logs::LogGroup", Map.of(
+        Fixtures.service("prod", "web").hasResource("AWS::Logs::LogGroup", Map.of(
                 "Properties", Map.of("RetentionInDays", 365), "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
     }
 
     @Test
     void checksContainerHealthWithTheConfiguredPath() {
-        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Match.objectLike(Map.of(
+        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Name", "app",
                 "HealthCheck", Map.of(
                         "Command", List.of("CMD-SHELL", "curl -fsS http://localhost:8080/ > /dev/null"
                                 + " || wget -q -O /dev/null http://localhost:8080/ || exit 1"),
                         "Interval", 30, "Timeout", 5, "Retries", 3, "StartPeriod", 60),
-                "StopTimeout", 30)))));
+                "StopTimeout", 30))))));
     }
 
     @Test
     void checksTheConfiguredPathAndCapsTheStartPeriodAtTheEcsMaximum() {
-        var stage = TestEnvironments.stage("custom", TestEnvironments.BASE, TestEnvironments.CUSTOMIZED_SERVICE);
-        Template.fromStack(stage.services().get("api")).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+        Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of("HealthCheck", Match.objectLike(Map.of(
-                        "Command", List.of("CMD-SHELL", "curl -fsS http://localhost:8080/api/health > /dev/null"
-                                + " || wget -q -O /dev/null http://localhost:8080/api/health || exit 1"),
+                        "Command", List.of("CMD-SHELL", "curl -fsS http://localhost:9000/orders/health > /dev/null"
+                                + " || wget -q -O /dev/null http://localhost:9000/orders/health || exit 1"),
                         // gracePeriodSeconds is 400; a container health check's start period stops at 300.
                         "StartPeriod", 300)))))));
     }
 
     @Test
-    void runsReadOnlyAsTheConfiguredUserWithWritableScratchVolumes() {
+    void runsReadOnlyAsTheConfiguredUserAfterAnInitContainerOpenedTheWritablePaths() {
+        // ECS creates empty task volumes root-owned with mode 0755, so UID 101 could not write to /tmp; the
+        // init container opens each volume first and the app starts only after it succeeded.
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of(
-                        "Name", "app",
-                        "Essential", true,
-                        "User", "101",
-                        "Privileged", false,
-                        "ReadonlyRootFilesystem", true,
-                        "MountPoints", List.of(Map.of("ContainerPath", "/tmp", "ReadOnly", false, "SourceVolume", "tmp"))))),
+                "ContainerDefinitions", List.of(
+                        Match.objectLike(Map.of(
+                                "Name", "app",
+                                "Essential", true,
+                                "User", "101",
+                                "Privileged", false,
+                                "ReadonlyRootFilesystem", true,
+                                "MountPoints", List.of(Map.of("ContainerPath", "/tmp", "ReadOnly", false, "SourceVolume", "tmp")),
+                                "DependsOn", List.of(Map.of("ContainerName", WritableVolumes.INIT_CONTAINER_NAME, "Condition", "SUCCESS")))),
+                        Match.objectLike(Map.of(
+                                "Name", WritableVolumes.INIT_CONTAINER_NAME,
+                                "Essential", false,
+                                "User", "0",
+                                "Privileged", false,
+                                "ReadonlyRootFilesystem", true,
+                                "Image", Match.stringLikeRegexp("^public\\.ecr\\.aws/.+@sha256:[0-9a-f]{64}$"),
+                                "EntryPoint", List.of(),
+                                "Command", List.of("chmod", "1777", "/volumes/tmp"),
+                                "MountPoints", List.of(Map.of("ContainerPath", "/volumes/tmp", "ReadOnly", false, "SourceVolume", "tmp"))))),
                 "Volumes", List.of(Map.of("Name", "tmp"))));
     }
 
     @Test
-    void passesPlainEnvironmentVariablesSorted() {
-        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Match.objectLike(Map.of(
-                "Environment", List.of(Map.of("Name", "NGINX_ENTRYPOINT_QUIET_LOGS", "Value", "1")))))));
+    void opensEveryWritablePathWithOneInitContainer() {
+        Fixtures.service("shared", "web").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Name", WritableVolumes.INIT_CONTAINER_NAME,
+                        "Command", List.of("chmod", "1777", "/volumes/tmp", "/volumes/var-cache-nginx"))))),
+                "Volumes", List.of(Map.of("Name", "tmp"), Map.of("Name", "var-cache-nginx"))));
     }
 
     @Test
-    void aServiceWithoutVariablesHasNoEnvironmentAndNoAcknowledgment() {
-        var stage = TestEnvironments.stage("novars", TestEnvironments.BASE, TestEnvironments.dev(""));
-        Template service = Template.fromStack(stage.services().get("api"));
-        service.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Match.objectLike(Map.of(
-                "Environment", Match.absent(), "User", Match.absent())))));
+    void takesTheInitContainersMemoryOutOfTheAppContainersShare() {
+        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("Memory", "512", "ContainerDefinitions", List.of(
+                Match.objectLike(Map.of("Name", "app", "Memory", 512 - WritableVolumes.INIT_CONTAINER_MEMORY_MIB)),
+                Match.objectLike(Map.of("Name", WritableVolumes.INIT_CONTAINER_NAME, "Memory", WritableVolumes.INIT_CONTAINER_MEMORY_MIB)))));
     }
 
+    @Test
+    void exceptsOnlyTheInitContainerFromTheNonRootControl() {
+        dev.hasResource("AWS::ECS::TaskDefinition", Map.of("Metadata", Match.objectLike(Map.of(
+                WritableVolumes.GUARD_EXCEPTIONS_METADATA, List.of(Map.of(
+                        "control", "CT.ECS.PR.3",
+                        "container", WritableVolumes.INIT_CONTAINER_NAME,
+                        "reason", Match.stringLikeRegexp("root-owned")))))));
+    }
+
+    @Test
+    void aWritableRootFileSystemNeedsNoInitContainerNorVolumes() {
+        Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of(
+                        "Name", "app", "ReadonlyRootFilesystem", false, "MountPoints", Match.absent(), "DependsOn", Match.absent(),
+                        "Memory", 512))),
+                "Volumes", Match.absent()));
+        assertThat(Fixtures.service("shared", "orders").toJSON().toString()).doesNotContain(WritableVolumes.GUARD_EXCEPTIONS_METADATA);
+    }
+
+    @Test
+    void pullsAPrivateEcrImageWithExactlyThatRepositorysRights() {
+        Template orders = Fixtures.service("shared", "orders");
+        orders.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", List.of(Match.objectLike(Map.of(
+                "Image", Map.of("Fn::Join", List.of("", List.of(
+                        "444455556666.dkr.ecr.eu-west-1.", Map.of("Ref", "AWS::URLSuffix"), "/orders:1.4.2"))))))));
+        orders.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "PolicyName", Match.stringLikeRegexp("ExecutionRoleDefaultPolicy"),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of(
+                                "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+                                "Resource", "arn:aws:ecr:eu-west-1:444455556666:repository/orders")),
+                        Match.objectLike(Map.of("Action", "ecr:GetAuthorizationToken", "Resource", "*")))))));
+    }
+
+    @Test
+    void grantsNoRegistryRightsForAPublicImage() {
+        assertThat(dev.toJSON().toString()).doesNotContain("ecr:");
+    }
+
+    @Test
+    void passesPlainEnvironmentVariablesSorted() {
+        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Name", "app",
+                "Environment", List.of(Map.of("Name", "NGINX_ENTRYPOINT_QUIET_LOGS", "Value", "1"))))))));
+    }
+
+    @Test
+    void aServiceWithoutVariablesHasNoEnvironment() {
+        Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", Match.absent())))));
+    }
 }

@@ -2,7 +2,7 @@ package dev.ecsplatform.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsplatform.testkit.SynthesizedApp;
+import dev.ecsplatform.testkit.Fixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class EnvironmentStageTest {
 
     @Test
     void hasAPlatformStackAndOneStackPerService() {
-        EnvironmentStage dev = SynthesizedApp.stage("dev");
+        EnvironmentStage dev = Fixtures.stage("dev");
         assertThat(dev.getNode().getChildren()).filteredOn(Stack.class::isInstance)
                 .extracting(c -> ((Stack) c).getStackName())
                 .containsExactly("dev-platform", "dev-service-web");
@@ -23,48 +23,49 @@ class EnvironmentStageTest {
 
     @Test
     void deploysToTheConfiguredAccountAndRegion() {
-        Stack platform = SynthesizedApp.stage("prod").platform();
-        assertThat(platform.getAccount()).isEqualTo("333333333333");
+        Stack platform = Fixtures.stage("prod").platform();
+        assertThat(platform.getAccount()).isEqualTo(Fixtures.ACCOUNT);
         assertThat(platform.getRegion()).isEqualTo("eu-west-1");
     }
 
     @Test
     void protectsProdStacksFromTermination() {
-        assertThat(SynthesizedApp.stages().values()).allSatisfy(stage -> {
+        assertThat(Fixtures.stages().values()).allSatisfy(stage -> {
             boolean prod = stage.environment().tier().isProduction();
             assertThat(stage.platform().getTerminationProtection()).isEqualTo(prod);
             stage.services().values().forEach(s -> assertThat(s.getTerminationProtection()).isEqualTo(prod));
         });
         // Asserted on the cloud assembly too: that is what the CLI reads.
-        var artifact = SynthesizedApp.stage("prod").synth().getStackByName("prod-platform");
+        var artifact = Fixtures.stage("prod").synth().getStackByName("prod-platform");
         assertThat(artifact.getTerminationProtection()).isTrue();
     }
 
     @Test
     void serviceStacksDependOnThePlatformAndNeverTheOtherWayRound() {
-        EnvironmentStage dev = SynthesizedApp.stage("dev");
+        EnvironmentStage dev = Fixtures.stage("dev");
         ServiceStack web = dev.services().get("web");
         assertThat(web.getDependencies()).contains(dev.platform());
         assertThat(dev.platform().getDependencies()).isEmpty();
-        String platformJson = SynthesizedApp.platform("dev").toJSON().toString();
+        String platformJson = Fixtures.platform("dev").toJSON().toString();
         assertThat(platformJson).doesNotContain("dev-service-web").doesNotContain("Fn::ImportValue");
+        assertThat(web.getDependencies()).as("stack dependencies").containsExactly(dev.platform());
     }
 
     @Test
     void tagsEveryResourceWithEnvironmentOwnerAndService() {
-        Template service = SynthesizedApp.service("test", "web");
+        Template service = Fixtures.service("internal", "web");
         service.hasResourceProperties("AWS::ECS::Service", Map.of("Tags", Match.arrayWith(List.of(
-                Map.of("Key", "environment", "Value", "test"),
-                Map.of("Key", "owner", "Value", "platform-team"),
+                Map.of("Key", "environment", "Value", "internal"),
+                Map.of("Key", "owner", "Value", "fixture-team"),
                 Map.of("Key", "service", "Value", "web")))));
-        SynthesizedApp.platform("test").hasResourceProperties("AWS::EC2::VPC", Map.of("Tags", Match.arrayWith(List.of(
-                Map.of("Key", "environment", "Value", "test"),
-                Map.of("Key", "owner", "Value", "platform-team")))));
+        Fixtures.platform("internal").hasResourceProperties("AWS::EC2::VPC", Map.of("Tags", Match.arrayWith(List.of(
+                Map.of("Key", "environment", "Value", "internal"),
+                Map.of("Key", "owner", "Value", "fixture-team")))));
     }
 
     @Test
     void namesStacksFromOneHelper() {
-        var environment = SynthesizedApp.stage("dev").environment();
+        var environment = Fixtures.stage("dev").environment();
         assertThat(StackNames.platform(environment)).isEqualTo("dev-platform");
         assertThat(StackNames.service(environment, "web")).isEqualTo("dev-service-web");
     }

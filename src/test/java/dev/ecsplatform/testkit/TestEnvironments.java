@@ -66,7 +66,7 @@ public final class TestEnvironments {
     /** The stage of an environment made from YAML text, built once per distinct text. */
     public static EnvironmentStage stage(String name, String base, String environment) {
         return CACHE.computeIfAbsent(name + "\n---\n" + base + "\n---\n" + environment,
-                key -> new EnvironmentStage(SynthesizedApp.newApp(), load(name, base, environment)));
+                key -> new EnvironmentStage(BuiltApp.newApp(), load(name, base, environment)));
     }
 
     /**

@@ -1,0 +1,224 @@
+package dev.ecsplatform.stage;
+
+import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.config.LoadBalancerConfig;
+import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.ISubnet;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ClusterAttributes;
+import software.amazon.awscdk.services.ecs.ICluster;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerAttributes;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
+import software.constructs.Construct;
+
+/**
+ * The platform contract: every value a service stack may import, exported by the platform stack under an
+ * explicit name that this class alone makes ({@code <env>-platform:<key>}).
+ *
+ * <p>Why explicit: CloudFormation refuses a platform update that removes or changes an export a deployed
+ * stack still imports. CDK's automatic exports appear and vanish with their consumers, so removing the last
+ * service of a load balancer, or moving a service elsewhere, would remove an export in use and the platform
+ * update would fail. The exports here depend only on the platform's own configuration (its subnets, its
+ * load balancers and their listeners), never on which services exist or what they use; service stacks
+ * read them with {@code Fn::ImportValue} and never reference a platform construct directly, so CDK makes no
+ * automatic export at all (a test asserts both). See ADR 0005.
+ *
+ * <p>Keys name a resource by what it is, not by what uses it: a listener is keyed by protocol and port
+ * ({@code Listener-HTTP-80}), so adding an HTTPS listener adds exports and leaves the HTTP ones in place.
+ */
+public final class PlatformExports {
+
+    private final String stackName;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<String> availabilityZones;
+    private final String vpcCidr;
+    private final int privateSubnetCount;
+
+    private PlatformExports(PlatformStack platform, EnvironmentConfig environment) {
+        this.stackName = StackNames.platform(environment);
+        IVpc vpc = platform.network().vpc();
+        this.availabilityZones = List.copyOf(vpc.getAvailabilityZones());
+        this.vpcCidr = environment.network().cidr();
+        put("VpcId", vpc.getVpcId());
+        putSubnets("PrivateSubnet", vpc.getPrivateSubnets());
+        putSubnets("PublicSubnet", vpc.getPublicSubnets());
+        putSubnets("IsolatedSubnet", vpc.getIsolatedSubnets());
+        this.privateSubnetCount = vpc.getPrivateSubnets().size();
+        put("ClusterName", platform.cluster().cluster().getClusterName());
+        put("ClusterArn", platform.cluster().cluster().getClusterArn());
+        platform.loadBalancers().forEach((name, loadBalancer) -> {
+            LoadBalancerConfig config = environment.loadBalancers().get(name);
+            String prefix = loadBalancerKey(name);
+            put(prefix + ":Arn", loadBalancer.loadBalancer().getLoadBalancerArn());
+            put(prefix + ":FullName", loadBalancer.loadBalancer().getLoadBalancerFullName());
+            put(prefix + ":DnsName", loadBalancer.loadBalancer().getLoadBalancerDnsName());
+            put(prefix + ":CanonicalHostedZoneId", loadBalancer.loadBalancer().getLoadBalancerCanonicalHostedZoneId());
+            put(prefix + ":SecurityGroupId", loadBalancer.securityGroup().getSecurityGroupId());
+            put(prefix + ":TargetsSecurityGroupId", loadBalancer.targetsSecurityGroup().getSecurityGroupId());
+            put(prefix + ":" + listenerKey(config) + ":Arn", loadBalancer.listener().getListenerArn());
+        });
+        // Top-level IDs, so each output's logical ID is its key and never moves with a refactor.
+        values.forEach((key, value) -> CfnOutput.Builder.create(platform, "Export" + key.replaceAll("[^A-Za-z0-9]", ""))
+                .value(value)
+                .exportName(exportName(key))
+                .description("Platform contract: " + key + " (imported by service stacks; never remove while in use)")
+                .build());
+    }
+
+    /** Exports the platform contract of {@code platform}; call once, after its resources exist. */
+    static PlatformExports publish(PlatformStack platform, EnvironmentConfig environment) {
+        return new PlatformExports(platform, environment);
+    }
+
+    /** The export name of {@code key}: unique per account and region because stack names are. */
+    public String exportName(String key) {
+        return stackName + ":" + key;
+    }
+
+    /** Every export name of the contract, in a stable order. */
+    public List<String> exportNames() {
+        return values.keySet().stream().map(this::exportName).toList();
+    }
+
+    /** The platform's resources as handles in {@code consumer}, made only from imports of this contract. */
+    public Imports importInto(Stack consumer) {
+        return new Imports(consumer);
+    }
+
+    private void put(String key, String value) {
+        if (values.putIfAbsent(key, value) != null) {
+            throw new IllegalStateException("platform export " + key + " is defined twice");
+        }
+    }
+
+    private void putSubnets(String kind, List<ISubnet> subnets) {
+        for (int i = 0; i < subnets.size(); i++) {
+            put(kind + (i + 1) + "Id", subnets.get(i).getSubnetId());
+            put(kind + (i + 1) + "RouteTableId", subnets.get(i).getRouteTable().getRouteTableId());
+        }
+    }
+
+    private static String loadBalancerKey(String name) {
+        return "LoadBalancer-" + name;
+    }
+
+    private static String listenerKey(LoadBalancerConfig config) {
+        return "Listener-HTTP-" + config.port();
+    }
+
+    /** The platform as seen from one consuming stack. Each handle is made once per stack, when first asked for. */
+    public final class Imports {
+
+        private final Stack consumer;
+        private final Construct scope;
+        private IVpc vpc;
+        private ICluster cluster;
+        private final Map<String, ImportedLoadBalancer> loadBalancers = new LinkedHashMap<>();
+
+        private Imports(Stack consumer) {
+            this.consumer = consumer;
+            this.scope = new Construct(consumer, "Platform");
+        }
+
+        /** The value of {@code key}; a key the contract does not export fails the synth, not the deploy. */
+        private String value(String key) {
+            if (!values.containsKey(key)) {
+                throw new IllegalStateException("the platform contract has no export " + key + "; it has " + values.keySet());
+            }
+            return Fn.importValue(exportName(key));
+        }
+
+        /** The VPC with its private subnets, where tasks run. */
+        public IVpc vpc() {
+            if (vpc == null) {
+                List<String> privateSubnetIds = new ArrayList<>();
+                List<String> routeTableIds = new ArrayList<>();
+                for (int i = 1; i <= privateSubnetCount; i++) {
+                    privateSubnetIds.add(value("PrivateSubnet" + i + "Id"));
+                    routeTableIds.add(value("PrivateSubnet" + i + "RouteTableId"));
+                }
+                vpc = Vpc.fromVpcAttributes(scope, "Vpc", VpcAttributes.builder()
+                        .vpcId(value("VpcId"))
+                        .vpcCidrBlock(vpcCidr)
+                        .availabilityZones(availabilityZones)
+                        .privateSubnetIds(privateSubnetIds)
+                        .privateSubnetRouteTableIds(routeTableIds)
+                        .build());
+            }
+            return vpc;
+        }
+
+        /** The ECS cluster. */
+        public ICluster cluster() {
+            if (cluster == null) {
+                cluster = Cluster.fromClusterAttributes(scope, "Cluster", ClusterAttributes.builder()
+                        .clusterName(value("ClusterName"))
+                        .clusterArn(value("ClusterArn"))
+                        .vpc(vpc())
+                        .securityGroups(List.of())
+                        .build());
+            }
+            return cluster;
+        }
+
+        /** The load balancer named {@code name} in the environment file. */
+        public ImportedLoadBalancer loadBalancer(String name, LoadBalancerConfig config) {
+            return loadBalancers.computeIfAbsent(name, n -> {
+                String prefix = loadBalancerKey(n);
+                Construct lbScope = new Construct(scope, prefix);
+                SecurityGroupImportOptions immutable = SecurityGroupImportOptions.builder().mutable(false).build();
+                ISecurityGroup securityGroup = SecurityGroup.fromSecurityGroupId(lbScope, "SecurityGroup",
+                        value(prefix + ":SecurityGroupId"), immutable);
+                ISecurityGroup targets = SecurityGroup.fromSecurityGroupId(lbScope, "TargetsSecurityGroup",
+                        value(prefix + ":TargetsSecurityGroupId"), immutable);
+                IApplicationListener listener = ApplicationListener.fromApplicationListenerAttributes(lbScope, "Listener",
+                        ApplicationListenerAttributes.builder()
+                                .listenerArn(value(prefix + ":" + listenerKey(config) + ":Arn"))
+                                .securityGroup(securityGroup)
+                                .build());
+                return new ImportedLoadBalancer(listener, securityGroup, targets, value(prefix + ":DnsName"),
+                        value(prefix + ":CanonicalHostedZoneId"), value(prefix + ":FullName"));
+            });
+        }
+
+        /** The stack these handles live in. */
+        public Stack consumer() {
+            return consumer;
+        }
+    }
+
+    /**
+     * A platform load balancer as a service stack sees it. The security groups are immutable imports, so the
+     * rules that admit the load balancer are written in the service's stack, on the service's own group.
+     *
+     * @param listener              the listener services add their rules to
+     * @param securityGroup         the load balancer's group; tasks admit it on their container port
+     * @param targetsSecurityGroup  the group tasks wear so the load balancer may reach them
+     * @param dnsName               the load balancer's DNS name
+     * @param canonicalHostedZoneId the hosted zone of the DNS name, for Route 53 alias records
+     * @param fullName              the {@code app/<name>/<id>} name CloudWatch metrics use
+     */
+    public record ImportedLoadBalancer(IApplicationListener listener, ISecurityGroup securityGroup,
+            ISecurityGroup targetsSecurityGroup, String dnsName, String canonicalHostedZoneId, String fullName) {
+    }
+
+    /** Unmodifiable view of the exported values by key; for tests. */
+    Map<String, String> values() {
+        return Collections.unmodifiableMap(values);
+    }
+}
