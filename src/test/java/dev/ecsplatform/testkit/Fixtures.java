@@ -33,6 +33,11 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The app that holds every fixture stage. */
+    public static software.amazon.awscdk.App app() {
+        return Holder.INSTANCE.app();
+    }
+
     /** Every fixture stage, by environment name. */
     public static Map<String, EnvironmentStage> stages() {
         return Holder.INSTANCE.stages();
