@@ -57,6 +57,7 @@ public final class App {
     /** Builds the app for {@code environments} and writes the cloud assembly. */
     static void synthesize(List<EnvironmentConfig> environments, Path projectDirectory) {
         software.amazon.awscdk.App app = newApp(projectDirectory, projectDirectory.resolve("cdk.out"));
+        AvailabilityZoneContext.missing(app, environments).ifPresent(System.err::println);
         environments.forEach(environment -> new EnvironmentStage(app, environment));
         app.synth();
     }
