@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { templatesByEnvironment, constructPath } from './lib/templates.mjs';
+import { templatesByEnvironment, constructPath, configSource } from './lib/templates.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -151,11 +151,13 @@ for (const [env, templatePaths] of environments) {
     failures++;
     const logicalId = resource.resourceLogicalId && resource.resourceLogicalId !== 'undefined' ? resource.resourceLogicalId : undefined;
     const control = info?.control ?? '?';
+    const source = configSource(resource.templatePath, constructPath(resource.templatePath, logicalId));
     console.log([
       `FAIL ${control} (${violation.ruleName})`,
       `  template:       ${path.relative(process.cwd(), resource.templatePath)}`,
       `  logical ID:     ${logicalId ?? '(template level)'}`,
       `  construct path: ${constructPath(resource.templatePath, logicalId)}`,
+      ...(source ? [`  config:         ${source}`] : []),
       `  at:             ${[...new Set(resource.locations)].join(', ')}`,
       `  rule:           ${violation.description}`,
       `  how to fix:     ${violation.fix}`,

@@ -19,6 +19,32 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 MIN_REASON = 20
 
 
+def config_sources(template_path):
+    """Construct path -> the environment-file part it was made from (ecsplatform:config metadata, ConfigSources.java)."""
+    sources = {}
+    metadata_file = template_path[: -len(".template.json")] + ".metadata.json"
+    if os.path.exists(metadata_file):
+        try:
+            with open(metadata_file, encoding="utf-8") as f:
+                for construct_path, entries in json.load(f).items():
+                    for entry in entries:
+                        if entry.get("type") == "ecsplatform:config":
+                            sources[construct_path.lstrip("/")] = str(entry.get("data"))
+        except (OSError, ValueError):
+            pass
+    return sources
+
+
+def config_source(sources, construct_path):
+    """The source recorded on construct_path or its nearest ancestor, or None."""
+    path = construct_path
+    while path:
+        if path in sources:
+            return sources[path]
+        path = path.rpartition("/")[0]
+    return None
+
+
 def construct_paths(template_path):
     """Logical ID -> construct path, from Metadata aws:cdk:path or else the stack's .metadata.json."""
     paths = {}
@@ -96,6 +122,7 @@ def main():
         abs_matches.setdefault(os.path.abspath(match["Filename"]), []).append(match)
 
     paths_cache = {}
+    sources_cache = {}
     total = 0
     for env, env_templates in sorted(by_env.items()):
         env_matches = [m for t in env_templates for m in abs_matches.get(os.path.abspath(t), [])]
@@ -110,6 +137,9 @@ def main():
             if template not in paths_cache:
                 paths_cache[template] = construct_paths(template)
             construct = paths_cache[template].get(logical_id, "(no construct path recorded)") if logical_id else "(template level)"
+            if template not in sources_cache:
+                sources_cache[template] = config_sources(template)
+            source = config_source(sources_cache[template], construct) if not construct.startswith("(") else None
             rule = match["Rule"]
             line = (location.get("Start") or {}).get("LineNumber")
             print("\n".join([
@@ -117,6 +147,7 @@ def main():
                 f"  template:       {os.path.relpath(template)}" + (f":{line}" if line else ""),
                 f"  logical ID:     {logical_id or '(template level)'}",
                 f"  construct path: {construct}",
+                *([f"  config:         {source}"] if source else []),
                 f"  at:             {'/'.join(str(p) for p in path)}",
                 f"  finding:        {match['Message']}",
                 f"  how to fix:     {rule.get('Description', '').rstrip('.')}. See {rule.get('Source', 'the cfn-lint rule docs')}",

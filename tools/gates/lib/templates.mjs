@@ -75,3 +75,34 @@ export function constructPath(templatePath, logicalId) {
   if (!logicalId) return '(template level)';
   return pathsOf(templatePath).get(logicalId) ?? '(no construct path recorded for this logical ID)';
 }
+
+const configSources = new Map();
+
+/**
+ * Which part of the environment files made the construct at `constructPath`: the app records it as
+ * construct metadata of type `ecsplatform:config` (ConfigSources.java), which the stack's
+ * `<artifact>.metadata.json` keeps under the construct's path; the nearest recorded ancestor wins.
+ * Undefined when nothing is recorded (a template from elsewhere).
+ */
+export function configSource(templatePath, constructPath) {
+  if (!constructPath || constructPath.startsWith('(')) return undefined;
+  if (!configSources.has(templatePath)) {
+    const sources = new Map();
+    const metadataFile = templatePath.replace(/\.template\.json$/, '.metadata.json');
+    try {
+      for (const [p, entries] of Object.entries(JSON.parse(fs.readFileSync(metadataFile, 'utf8')))) {
+        for (const entry of entries) {
+          if (entry.type === 'ecsplatform:config') sources.set(p.replace(/^\//, ''), String(entry.data));
+        }
+      }
+    } catch {
+      // no metadata file: a template copied on its own
+    }
+    configSources.set(templatePath, sources);
+  }
+  const sources = configSources.get(templatePath);
+  for (let p = constructPath; p; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+    if (sources.has(p)) return sources.get(p);
+  }
+  return undefined;
+}

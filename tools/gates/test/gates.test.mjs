@@ -25,6 +25,10 @@ function seededCdkOut() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gates-test-'));
   fs.mkdirSync(path.join(dir, 'assembly-prod'));
   fs.writeFileSync(path.join(dir, 'assembly-prod', 'prodservicewebBF54D17E.template.json'), JSON.stringify(template, null, 1));
+  // What ConfigSources.java records: the service stack is made from services.web.
+  fs.writeFileSync(path.join(dir, 'assembly-prod', 'prodservicewebBF54D17E.metadata.json'), JSON.stringify({
+    '/prod/service-web': [{ type: 'ecsplatform:config', data: 'services.web in environments/prod.yaml (or environments/base.yaml, which it is merged over)' }],
+  }));
   return dir;
 }
 
@@ -38,6 +42,8 @@ test('cfn-guard gate fails a seeded bad template and says where and how to fix',
   assert.match(out, /FAIL CT\.ECS\.PR\.11 \(\w+\)\n\s+template:\s+\S+prodservicewebBF54D17E\.template\.json\n\s+logical ID:\s+TaskTaskDefinitionD41B4570\n\s+construct path: prod\/service-web\/Task\/TaskDefinition\/Resource/);
   assert.match(out, /FAIL CT\.CLOUDWATCH\.PR\.2 [^\n]*\n[^\n]*\n\s+logical ID:\s+TaskLogsA2B30BBC\n\s+construct path: prod\/service-web\/Task\/Logs\/Resource/);
   assert.match(out, /how to fix:\s+\S+/);
+  // A finding on something made from the environment files names the field and the files.
+  assert.match(out, /construct path: prod\/service-web\/Task\/TaskDefinition\/Resource\n\s+config:\s+services\.web in environments\/prod\.yaml \(or environments\/base\.yaml/);
   assert.match(out, /cfn-guard: 1 templates in 1 environments, \d+ Control Tower rules available, 0 container exception\(s\): \d+ FAILURE\(S\)/);
 });
 
@@ -90,7 +96,7 @@ test('cfn-lint gate fails a seeded bad template and says where and how to fix', 
   fs.rmSync(dir, { recursive: true, force: true });
   const out = result.stdout + result.stderr;
   assert.equal(result.status, 1, out);
-  assert.match(out, /ERROR E\d{4} [^\n]*\n\s+template:\s+\S+prodservicewebBF54D17E\.template\.json:\d+\n\s+logical ID:\s+RouteTargetGroup18DF8D6D\n\s+construct path: prod\/service-web\/Route\/TargetGroup\/Resource\n\s+at:\s+Resources\/RouteTargetGroup18DF8D6D\/Properties\/HealthCheckIntervalSeconds/);
+  assert.match(out, /ERROR E\d{4} [^\n]*\n\s+template:\s+\S+prodservicewebBF54D17E\.template\.json:\d+\n\s+logical ID:\s+RouteTargetGroup18DF8D6D\n\s+construct path: prod\/service-web\/Route\/TargetGroup\/Resource\n\s+config:\s+services\.web in environments\/prod\.yaml[^\n]*\n\s+at:\s+Resources\/RouteTargetGroup18DF8D6D\/Properties\/HealthCheckIntervalSeconds/);
   assert.match(out, /finding:\s+500 is greater than the maximum of 300/);
   assert.match(out, /how to fix:\s+\S+/);
 });

@@ -43,14 +43,6 @@ public final class App {
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(1);
-        } catch (RuntimeException e) {
-            // A rule pack or the built-in validator found something: say what and where, not how jsii failed.
-            ValidationReport.describeFailure(e).ifPresentOrElse(message -> {
-                System.err.println(message);
-                System.exit(1);
-            }, () -> {
-                throw e;
-            });
         }
     }
 
@@ -59,7 +51,17 @@ public final class App {
         software.amazon.awscdk.App app = newApp(projectDirectory, projectDirectory.resolve("cdk.out"));
         AvailabilityZoneContext.missing(app, environments).ifPresent(System.err::println);
         environments.forEach(environment -> new EnvironmentStage(app, environment));
-        app.synth();
+        try {
+            app.synth();
+        } catch (RuntimeException e) {
+            // A rule pack or the built-in validator found something: say what and where, not how jsii failed.
+            ValidationReport.describeFailure(e, app).ifPresentOrElse(message -> {
+                System.err.println(message);
+                System.exit(1);
+            }, () -> {
+                throw e;
+            });
+        }
     }
 
     /**

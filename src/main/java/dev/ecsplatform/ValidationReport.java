@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.ecsplatform.stage.ConfigSources;
+import software.constructs.IConstruct;
 
 /**
  * Turns a failed synth (a cdk-nag pack or the built-in template validator reported an error) into
@@ -24,8 +26,24 @@ final class ValidationReport {
     private ValidationReport() {
     }
 
-    /** The findings behind {@code failure}, or empty when it is not a validation failure. */
-    static Optional<String> describeFailure(RuntimeException failure) {
+    /** The construct at {@code path} ({@code dev/platform/Network/Vpc/Resource}) below {@code root}, or its deepest existing ancestor. */
+    static Optional<IConstruct> find(IConstruct root, String path) {
+        IConstruct current = root;
+        for (String id : path.split("/")) {
+            IConstruct child = current.getNode().tryFindChild(id);
+            if (child == null) {
+                break;
+            }
+            current = child;
+        }
+        return current == root ? Optional.empty() : Optional.of(current);
+    }
+
+    /**
+     * The findings behind {@code failure}, or empty when it is not a validation failure. Each finding on a
+     * construct of {@code app} that was made from the environment files names the field and the files.
+     */
+    static Optional<String> describeFailure(RuntimeException failure, IConstruct app) {
         String message = String.valueOf(failure.getMessage());
         Matcher matcher = REPORT_PATH.matcher(message);
         if (!message.contains("Validation failed") || !matcher.find()) {
@@ -39,9 +57,11 @@ final class ValidationReport {
             for (JsonNode plugin : root.path("pluginReports")) {
                 for (JsonNode violation : plugin.path("violations")) {
                     for (JsonNode construct : violation.path("violatingConstructs")) {
+                        String constructPath = construct.path("constructPath").asText();
                         findings.add(violation.path("severity").asText() + " " + violation.path("ruleName").asText()
-                                + " at " + construct.path("constructPath").asText() + ": "
-                                + violation.path("description").asText().lines().findFirst().orElse(""));
+                                + " at " + constructPath + ": "
+                                + violation.path("description").asText().lines().findFirst().orElse("")
+                                + find(app, constructPath).flatMap(ConfigSources::of).map(source -> "\n    from " + source).orElse(""));
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.ecsplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsplatform.testkit.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,16 +25,17 @@ class ValidationReportTest {
                 "ValidationFailed: Validation failed. A copy of this report can be found in: " + report);
 
         // WHEN / THEN
-        assertThat(ValidationReport.describeFailure(failure)).hasValueSatisfying(message -> assertThat(message)
+        assertThat(ValidationReport.describeFailure(failure, Fixtures.app())).hasValueSatisfying(message -> assertThat(message)
                 .startsWith("Synthesis stopped: rule findings without an acknowledgment (full report: " + report + ")")
                 .contains("\n  error AwsSolutions-EC23 at dev/platform/LoadBalancer-public/SecurityGroup/Resource: "
-                        + "The Security Group allows for 0.0.0.0/0 inbound access.\n")
+                        + "The Security Group allows for 0.0.0.0/0 inbound access.\n"
+                        + "    from loadBalancers.public in environments/dev.yaml (or environments/base.yaml, which it is merged over)\n")
                 .doesNotContain("More text")
                 .endsWith("reason naming the compensating control)."));
     }
 
     @Test
     void leavesOtherFailuresAlone() {
-        assertThat(ValidationReport.describeFailure(new RuntimeException("something else broke"))).isEmpty();
+        assertThat(ValidationReport.describeFailure(new RuntimeException("something else broke"), Fixtures.app())).isEmpty();
     }
 }

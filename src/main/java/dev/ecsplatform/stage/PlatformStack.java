@@ -36,19 +36,24 @@ public final class PlatformStack extends Stack {
         // CloudWatch's service-managed encryption and save a key per stack.
         this.network = new Network(this, "Network", new Network.Props(environment.network(),
                 LogStorage.forStack(this, environment.tier())));
+        ConfigSources.record(this, environment, "");
+        ConfigSources.record(network, environment, "network");
         ClusterConfig clusterConfig = environment.cluster();
         this.cluster = new EcsCluster(this, "Cluster", new EcsCluster.Props(clusterConfig, network.vpc()));
+        ConfigSources.record(cluster, environment, "cluster");
         if (!environment.loadBalancers().isEmpty()) {
             // Each load balancer logs under its own name as prefix, with its own expiry.
             Map<String, Integer> expirationDaysByPrefix = new TreeMap<>();
             environment.loadBalancers().forEach((name, lb) -> expirationDaysByPrefix.put(name, lb.accessLogRetentionDays()));
             AccessLogBucket accessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucket.Props(expirationDaysByPrefix));
+            ConfigSources.record(accessLogs, environment, "loadBalancers.<name>.accessLogRetentionDays");
             new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> loadBalancers.put(name, switch (config.type()) {
                 // Network load balancers join here as their own construct.
                 case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
                         new SharedLoadBalancer.Props(name, config, network.vpc(), environment.network().cidr(), accessLogs));
             }));
         }
+        loadBalancers.forEach((name, loadBalancer) -> ConfigSources.record(loadBalancer, environment, "loadBalancers." + name));
         this.exports = PlatformExports.publish(this, environment);
     }
 

@@ -31,6 +31,7 @@ public final class ServiceStack extends Stack {
             String serviceName, PlatformStack platform) {
         super(scope, id, props);
         ServiceConfig config = environment.services().get(serviceName);
+        ConfigSources.record(this, environment, "services." + serviceName);
         // Only through the contract: a direct reference to a platform construct would make CDK add an
         // automatic export, which vanishes again with its last consumer (see PlatformExports).
         PlatformExports.Imports imports = platform.exports().importInto(this);
