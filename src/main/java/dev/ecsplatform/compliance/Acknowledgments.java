@@ -15,7 +15,21 @@ public final class Acknowledgments {
     /** Shorter reasons cannot name a compensating control; checklist item 2 asks for at least 20 characters. */
     static final int MIN_REASON_LENGTH = 20;
 
+    /**
+     * How the reason of an acknowledgment written in an environment file starts. Such an acknowledgment is
+     * reviewed where it is written (the YAML change), so the reviewed list of code acknowledgments leaves it out.
+     */
+    public static final String FROM_CONFIG = "as the config says at ";
+
     private Acknowledgments() {
+    }
+
+    /**
+     * Acknowledges {@code ruleId} on {@code scope} with a reason the environment file gives at {@code configPath}
+     * (for example {@code services.orders.taskRole.statements[0]}), which the config loader has checked.
+     */
+    public static void acknowledgeFromConfig(IConstruct scope, String ruleId, String configPath, String reason) {
+        acknowledge(scope, ruleId, FROM_CONFIG + configPath + ": " + reason);
     }
 
     /**
