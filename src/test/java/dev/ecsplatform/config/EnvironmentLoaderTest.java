@@ -139,6 +139,44 @@ class EnvironmentLoaderTest {
         }
 
         @Test
+        void anEmptyKeyInTheEnvironmentKeepsTheBaseValueInsteadOfDroppingIt() {
+            // GIVEN base.yaml sets a non-root user and a task count, and dev.yaml writes those keys with no value
+            ConfigTestFiles files = new ConfigTestFiles(directory).base("""
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        user: "101"
+                        loadBalancer: { name: public }
+                        scaling:
+                          minTasks: 3
+                        healthCheck:
+                          path: /health
+                    """).environment("dev", """
+                    tier: dev
+                    services:
+                      web:
+                        user:
+                        scaling:
+                        healthCheck:
+                          path: ~
+                    """);
+
+            // WHEN
+            ServiceConfig web = files.load("dev").services().get("web");
+
+            // THEN every base value is kept: an empty key never weakens a setting
+            assertThat(web.user()).contains("101");
+            assertThat(web.scaling().minTasks()).isEqualTo(3);
+            assertThat(web.healthCheck().path()).isEqualTo("/health");
+        }
+
+        @Test
         void takesTheEnvironmentNameFromTheFileName() {
             ConfigTestFiles files = new ConfigTestFiles(directory).environment("staging-2", """
                     tier: test
