@@ -301,6 +301,48 @@ class EnvironmentLoaderTest {
         }
 
         @Test
+        void printsNoYamlAnchorsAndLoadsBackForEveryShippedEnvironment() {
+            for (EnvironmentConfig shipped : EnvironmentLoader.loadAll(SHIPPED)) {
+                String yaml = EffectiveConfig.toYaml(shipped);
+
+                // THEN a value that appears twice is written out twice, never as &id001 / *id001
+                assertThat(yaml).as(shipped.name()).doesNotContain("&id").doesNotContain("*id");
+                assertThat(new ConfigTestFiles(directory).environment(shipped.name(), yaml).load(shipped.name()))
+                        .as(shipped.name()).isEqualTo(shipped);
+            }
+        }
+
+        @Test
+        void printsAValueSharedByTwoFieldsWithoutAnAnchor() {
+            // GIVEN two services that share the default capacity list, one object in memory
+            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", """
+                    tier: dev
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        user: "1000"
+                        loadBalancer: { name: public, priority: 20 }
+                      api:
+                        image: api
+                        port: 8080
+                        user: "1000"
+                        loadBalancer: { name: public, priority: 10 }
+                    """).load("dev");
+            assertThat(dev.services().get("api").capacity()).isSameAs(dev.services().get("web").capacity());
+
+            String yaml = EffectiveConfig.toYaml(dev);
+
+            assertThat(yaml).doesNotContain("&id").doesNotContain("*id");
+            assertThat(yaml.split("provider: fargate\n", -1)).hasSize(3);
+        }
+
+        @Test
         void keepsAnOptionalUserOutWhenItIsNotSet() {
             EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", TestEnvironments.minimal("dev")).load("dev");
 
