@@ -1,8 +1,13 @@
 package dev.ecsplatform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +43,140 @@ class ConfigRejectionTest {
 
     @Test
     void rejectsYamlThatDoesNotParse() {
-        // GIVEN a tab used for indentation
-        files.environment("dev", "tier: dev\nservices:\n\tweb: {}\n");
+        // GIVEN a value that has a colon and a space in it, unquoted
+        files.environment("dev", """
+                tier: dev
+                owner: team: platform
+                """);
 
-        // WHEN / THEN
+        // WHEN / THEN SnakeYAML's own message, at its line and column
         assertThat(files.problems()).singleElement().asString()
-                .startsWith("dev.yaml:3:1 not valid YAML: found character ")
-                .contains("(TAB)", "that cannot start any token");
+                .startsWith("dev.yaml:2:12 not valid YAML: mapping values are not allowed here");
+    }
+
+    // ---- characters YAML cannot read -------------------------------------------------------------
+
+    @Test
+    void rejectsATabUsedForIndentationInPlainWords() {
+        files.environment("dev", "tier: dev\nnetwork:\n\tmaxAzs: 2\n");
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:1 a tab is used for indentation; YAML allows only spaces there, so replace it with spaces");
+    }
+
+    @Test
+    void rejectsANonBreakingSpaceUsedForIndentation() {
+        // GIVEN indentation pasted from a web page: two spaces, then a non-breaking space
+        files.environment("dev", "tier: dev\nnetwork:\n  \u00A0maxAzs: 2\n");
+
+        // THEN it is reported where it is, not later as an unknown key named "\u00A0maxAzs"
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:3 a non-breaking space (U+00A0) is used for indentation; replace it with ordinary spaces");
+    }
+
+    @Test
+    void rejectsOtherNonAsciiSpacesUsedForIndentation() {
+        files.environment("dev", "tier: dev\nnetwork:\n\u2003maxAzs: 2\n");
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:1 a non-ASCII space (U+2003) is used for indentation; replace it with ordinary spaces");
+    }
+
+    @Test
+    void acceptsANonBreakingSpaceInsideAValue() {
+        files.environment("dev", "tier: dev\nowner: \"platform\u00A0team\"\n");
+
+        assertThat(files.load("dev").owner()).isEqualTo("platform\u00A0team");
+    }
+
+    @Test
+    void rejectsAControlCharacterAtItsLineAndColumn() {
+        files.environment("dev", "tier: dev\nowner: plat\u0007form\n");
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:12 control character U+0007 is not allowed in YAML; delete it");
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8AtTheirLineAndColumn() {
+        // GIVEN "Équipe" saved as Latin-1: 0xC9 is not followed by a continuation byte
+        files.bytes("dev.yaml", bytes("tier: dev\nowner: ", 0xC9, "quipe\n"));
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:8 byte 0xC9 is not UTF-8; save the file as UTF-8");
+    }
+
+    @Test
+    void reportsEveryUnreadableCharacterOfAFileAtOnceAndNoYamlJargon() {
+        // GIVEN Windows line ends, a tab (line 2), a non-breaking space (line 4), a Latin-1 byte after an
+        // emoji, which counts as one column (line 5), and a bell and an escape character (line 6)
+        files.bytes("dev.yaml", bytes("tier: dev\r\n\tnetwork: {}\r\nservices:\r\n\u00A0 web: {}\r\n"
+                + "owner: \"\uD83D\uDE00 ", 0xE9, "\"\r\nregion: \u0007\u001B\r\n"));
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:2:1 a tab is used for indentation; YAML allows only spaces there, so replace it with spaces",
+                "dev.yaml:4:1 a non-breaking space (U+00A0) is used for indentation; replace it with ordinary spaces",
+                "dev.yaml:5:11 byte 0xE9 is not UTF-8; save the file as UTF-8",
+                "dev.yaml:6:9 control character U+0007 is not allowed in YAML; delete it",
+                "dev.yaml:6:10 control character U+001B is not allowed in YAML; delete it");
+    }
+
+    @Test
+    void listsTheFirstUnreadableCharactersOfAFileThatIsNotTextAndCountsTheRest() {
+        byte[] binary = new byte[30];
+        java.util.Arrays.fill(binary, (byte) 0xFF);
+        files.bytes("dev.yaml", binary);
+
+        List<String> problems = files.problems();
+
+        assertThat(problems).hasSize(YamlText.MAX_PROBLEMS_PER_FILE + 1);
+        assertThat(problems.get(0)).isEqualTo("dev.yaml:1:1 byte 0xFF is not UTF-8; save the file as UTF-8");
+        assertThat(problems.get(YamlText.MAX_PROBLEMS_PER_FILE)).isEqualTo("dev.yaml:1:21 10 more characters from here "
+                + "on cannot be read as YAML; is this a text file saved as UTF-8?");
+    }
+
+    // ---- anchors and aliases -------------------------------------------------------------------
+
+    @Test
+    void rejectsAnAliasBombQuicklyWithOneProblem() {
+        // GIVEN 16 levels of three aliases each: 48 aliases, under SnakeYAML's limit of 50, that expand to ~10^8 values
+        StringBuilder bomb = new StringBuilder("tier: dev\nl0: &l0 [x, x, x]\n");
+        for (int level = 1; level <= 16; level++) {
+            bomb.append("l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(3, "*l" + (level - 1)))).append("]\n");
+        }
+        files.environment("dev", bomb.toString());
+
+        // WHEN / THEN it fails in well under a second, at the anchor of the first level whose aliases pass the cap
+        // (l9, about 3^10 values on top of the levels before it)
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> files.problems());
+        assertThat(problems).containsExactly("dev.yaml:11:5 the file expands to more than 100,000 values (YAML anchors and "
+                + "aliases multiply what is written); an environment file needs a few hundred at most, so write the values "
+                + "out or use fewer aliases");
+    }
+
+    @Test
+    void rejectsAnAliasInsideItsOwnAnchor() {
+        files.environment("dev", """
+                tier: dev
+                network: &loop
+                  cidr: *loop
+                """);
+
+        // THEN at the anchor: an alias carries the position of the value it refers to
+        assertThat(files.problems()).containsExactly("dev.yaml:2:10 values are nested more than 64 levels deep (an alias "
+                + "inside the value it refers to nests without end); an environment file nests a few levels, so write the "
+                + "values out");
+    }
+
+    @Test
+    void acceptsAFewAliases() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: &listener { port: 8080 }
+                  internal: *listener
+                """);
+
+        assertThat(files.load("dev").loadBalancers().get("internal").port()).isEqualTo(8080);
     }
 
     @Test
@@ -1285,5 +1417,18 @@ class ConfigRejectionTest {
 
         assertThat(e.problems()).singleElement().extracting(ConfigProblem::message).asString()
                 .isEqualTo("no environment files found; add one such as " + directory.resolve("dev.yaml"));
+    }
+
+    /** UTF-8 text and single raw bytes, in order: {@code bytes("a: ", 0xE9, "\n")}. */
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
     }
 }
