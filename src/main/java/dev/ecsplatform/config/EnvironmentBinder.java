@@ -22,7 +22,8 @@ final class EnvironmentBinder {
     /** Environment and service names become parts of stack names, target group names and tags. */
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
+    /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /**
@@ -76,9 +77,7 @@ final class EnvironmentBinder {
             root.problem("account", "'" + account + "' is not an AWS account ID; use exactly 12 digits, in quotes");
         }
         String region = root.requiredString("region", "an AWS region such as eu-west-1");
-        if (!region.isEmpty() && !REGION.matcher(region).matches()) {
-            root.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
-        }
+        checkRegion(root, region);
         String owner = root.requiredString("owner", "the owning team, e.g. platform-team (written to the owner tag)");
         checkOwner(root, owner);
         LogsConfig logs = logs(root.map("logs"), tier);
@@ -98,6 +97,19 @@ final class EnvironmentBinder {
         checkRoutePriorities(services, serviceReaders);
         root.rejectUnknownKeys();
         return new EnvironmentConfig(name, tier, account, region, owner, network, cluster, logs, loadBalancers, services);
+    }
+
+    private void checkRegion(FieldReader root, String region) {
+        if (region.isEmpty() || AwsRegions.names().contains(region)) {
+            return;
+        }
+        if (!REGION.matcher(region).matches()) {
+            root.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
+            return;
+        }
+        root.problem("region", "'" + region + "' is not an AWS region; "
+                + AwsRegions.closest(region).map(r -> "did you mean " + r + "? Regions: ").orElse("regions: ")
+                + String.join(", ", AwsRegions.like(region)));
     }
 
     private void checkOwner(FieldReader root, String owner) {

@@ -337,7 +337,7 @@ final class FieldReader {
                 .min(Comparator.comparingInt(k -> editDistance(k, unknown)));
     }
 
-    private static int editDistance(String a, String b) {
+    static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

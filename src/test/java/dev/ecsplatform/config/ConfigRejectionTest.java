@@ -322,6 +322,47 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void rejectsARegionThatDoesNotExistAndSuggestsTheClosest() {
+        files.environment("dev", """
+                tier: dev
+                region: eu-west-9
+                """);
+
+        // THEN the suggestion comes with the regions that start the same way, from aws-cdk-lib's fact table
+        assertThat(files.problems()).containsExactly("dev.yaml:2:9 region: 'eu-west-9' is not an AWS region; did you mean "
+                + "eu-west-1? Regions: eu-central-1, eu-central-2, eu-isoe-west-1, eu-north-1, eu-south-1, eu-south-2, "
+                + "eu-west-1, eu-west-2, eu-west-3");
+    }
+
+    @Test
+    void rejectsARegionOfAnUnknownGeographyAndListsEveryRegion() {
+        files.environment("dev", """
+                tier: dev
+                region: xy-north-1
+                """);
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("dev.yaml:2:9 region: 'xy-north-1' is not an AWS region; regions: af-south-1, ap-east-1, ")
+                .contains(", eu-west-1, ", ", us-gov-west-1, ")
+                .endsWith(", us-west-2");
+    }
+
+    @Test
+    void acceptsEveryRegionOfTheFactTable() {
+        // GIVEN a region whose code has a four-letter geography and one in an isolated partition
+        files.environment("dev", """
+                tier: dev
+                region: eusc-de-east-1
+                """).environment("test", """
+                tier: test
+                region: us-isob-east-1
+                """);
+
+        assertThat(files.loadAll()).extracting(EnvironmentConfig::region).containsExactly("eusc-de-east-1", "us-isob-east-1");
+        assertThat(AwsRegions.names()).hasSizeGreaterThan(30).contains("eu-west-1", "us-gov-west-1", "cn-north-1");
+    }
+
+    @Test
     void rejectsAnOwnerThatCannotBeATagValue() {
         files.environment("dev", """
                 tier: dev

@@ -169,6 +169,11 @@ class EnvironmentSchemaTest {
     }
 
     @Test
+    void regionAllowsExactlyTheRegionsOfTheFactTable() {
+        assertThat(strings(schemaTree.at("/properties/region/enum"))).isEqualTo(AwsRegions.names());
+    }
+
+    @Test
     void fargateCpuAndMemoryRulesAreFargateSizes() {
         JsonNode service = schemaTree.at("/$defs/service");
         assertThat(integers(service.at("/properties/cpu/enum"))).isEqualTo(FargateSizes.cpuValues());
@@ -295,6 +300,12 @@ class EnvironmentSchemaTest {
         assertThat(errors(yaml("services: {web: {healthCheck: {path: \"/health?x=$(id)\"}}}")))
                 .singleElement().asString().startsWith("$.services.web.healthCheck.path");
         assertThat(errors(yaml("services: {web: {healthCheck: {path: /api/v1.0/health_check-~%20}}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsARegionThatDoesNotExist() {
+        assertThat(errors(yaml("region: eu-west-9"))).singleElement().asString().startsWith("$.region");
+        assertThat(errors(yaml("region: eusc-de-east-1"))).isEmpty();
     }
 
     @Test
