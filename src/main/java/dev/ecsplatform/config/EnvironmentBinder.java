@@ -251,14 +251,7 @@ final class EnvironmentBinder {
         if (cpuValid && reader.has("memory") && !memoryChoices.contains(memory)) {
             reader.problem("memory", memory + " is not valid with cpu " + cpu + " on Fargate; use one of " + join(memoryChoices));
         }
-        Optional<String> user = reader.optionalString("user");
-        user.ifPresent(u -> {
-            if (!USER.matcher(u).matches()) {
-                reader.problem("user", "'" + u + "' is not a user; use a UID, a user name, or UID:GID such as 1000:1000");
-            } else if (u.equals("root") || u.equals("0") || u.startsWith("0:") || u.startsWith("root:")) {
-                reader.problem("user", "'" + u + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
-            }
-        });
+        Optional<String> user = user(reader);
         boolean readonlyRoot = reader.bool("readonlyRootFilesystem", ConfigDefaults.READONLY_ROOT_FILESYSTEM);
         List<String> writablePaths = reader.strings("writablePaths", ConfigDefaults.writablePaths(readonlyRoot));
         checkWritablePaths(reader, writablePaths, readonlyRoot);
@@ -272,6 +265,24 @@ final class EnvironmentBinder {
         reader.rejectUnknownKeys();
         return new ServiceConfig(image, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
                 healthCheck, scaling, capacity, deployment);
+    }
+
+    /**
+     * Required, because AWS Control Tower's CT.ECS.PR.3 fails every container definition that does not name
+     * a non-root user: the image's own user is invisible to the template, and often root.
+     */
+    private Optional<String> user(FieldReader reader) {
+        String user = reader.requiredString("user", "the non-root UID (or UID:GID) the image runs as, e.g. \"1000\" "
+                + "(Control Tower CT.ECS.PR.3 requires every container to name a non-root user)");
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!USER.matcher(user).matches()) {
+            reader.problem("user", "'" + user + "' is not a user; use a UID, a user name, or UID:GID such as 1000:1000");
+        } else if (user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
+            reader.problem("user", "'" + user + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
+        }
+        return Optional.of(user);
     }
 
     private void checkWritablePaths(FieldReader reader, List<String> writablePaths, boolean readonlyRoot) {

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param port                    the port the container listens on; required
  * @param cpu                     Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384; omitted means 256
  * @param memory                  Fargate memory in MiB, valid for the CPU size; omitted means the smallest valid for {@code cpu}
- * @param user                    the user (UID or UID:GID) the container runs as; omitted means the image's own user.
- *                                {@code root} and {@code 0} are rejected
+ * @param user                    the user (UID, user name or UID:GID) the container runs as; required, because AWS
+ *                                Control Tower's CT.ECS.PR.3 fails a container that names no non-root user, so
+ *                                present in every loaded config (an {@code Optional} only so that readers written
+ *                                before it was required keep compiling). {@code root} and {@code 0} are rejected
  * @param readonlyRootFilesystem  whether the container's root file system is read-only; omitted means true
  * @param writablePaths           paths that stay writable (an empty task-scoped volume each) when the root file
  *                                system is read-only; omitted means {@code [/tmp]}

@@ -207,6 +207,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     port: 8081
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -561,6 +562,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     cpu: large
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -611,6 +613,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     loadBalancer: { name: public, hosts: [example.com, on] }
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -628,6 +631,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       FEATURE_X: true
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -680,6 +684,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     cpu: 300
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -697,6 +702,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     cpu: 256
                     memory: 300
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -715,6 +721,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     cpu: 4000
                     memory: 8192
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -728,6 +735,7 @@ class ConfigRejectionTest {
                 services:
                   web:
                     loadBalancer: { name: public }
+                    user: "1000"
                 """);
 
         // THEN both point at the service's key (web:, line 3), the map the keys belong in
@@ -754,6 +762,40 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void rejectsAServiceThatDoesNotNameItsUser() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                """);
+
+        // THEN at the service's key, where user must be added
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.user: is required; set it to the non-root "
+                + "UID (or UID:GID) the image runs as, e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every container to "
+                + "name a non-root user)");
+    }
+
+    @Test
+    void rejectsAnEmptyUser() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: ""
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:6:11 services.web.user: must not be empty; set it to the "
+                + "non-root UID (or UID:GID) the image runs as, e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every "
+                + "container to name a non-root user)");
+    }
+
+    @Test
     void rejectsAnEnvironmentVariableThatLooksLikeASecret() {
         files.environment("dev", """
                 tier: dev
@@ -764,6 +806,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       DB_PASSWORD: hunter2
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).singleElement().asString()
@@ -785,6 +828,7 @@ class ConfigRejectionTest {
                       AWS_ACCESS_KEY_ID: AKIAEXAMPLE
                       AWS_SECRET_ACCESS_KEY: example
                       ECS_ENGINE_AUTH_DATA: example
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).satisfiesExactly(
@@ -806,6 +850,7 @@ class ConfigRejectionTest {
                     environment:
                       STRIPE_KEY: sk_live_example
                       githubToken: example
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -828,6 +873,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       NGINX_ENTRYPOINT_QUIET_LOGS: "1"
+                    user: "1000"
                 """);
 
         assertThat(files.load("dev").services().get("web").environment()).containsOnlyKeys("NGINX_ENTRYPOINT_QUIET_LOGS");
@@ -843,6 +889,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     writablePaths: [/var/cache, /tmp, /var-cache]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:7:20 services.web.writablePaths: '/var-cache' and "
@@ -860,6 +907,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     writablePaths: [/tmp, /tmp]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:7:20 services.web.writablePaths: '/tmp' is listed twice");
@@ -876,6 +924,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     readonlyRootFilesystem: false
                     writablePaths: [/tmp]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:20 services.web.writablePaths: is set but "
@@ -893,6 +942,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     readonlyRootFilesystem: false
+                    user: "1000"
                 """);
 
         // THEN the default [/tmp] is not applied, so print-config writes a file that loads again
@@ -910,6 +960,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       LOG-LEVEL: debug
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:18 services.web.environment.LOG-LEVEL: 'LOG-LEVEL' is not "
@@ -925,6 +976,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     loadBalancer: { name: public }
+                    user: "1000"
                 """);
 
         // THEN the problem points at the name itself (line 3), not at the first setting under it
@@ -968,6 +1020,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.loadBalancer: is required; name the load "
@@ -986,6 +1039,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer:
                       name: private
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:9:13 services.web.loadBalancer.name: 'private' is not a "
@@ -1002,19 +1056,21 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer:
                       name: public
+                    user: "1000"
                   api:
                     image: api
                     port: 8080
                     loadBalancer:
                       name: public
                       paths: [/api/*]
+                    user: "1000"
                 """);
 
         // THEN each points at its service's loadBalancer: key, where priority must be added
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:6:5 services.web.loadBalancer.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000",
-                "dev.yaml:11:5 services.api.loadBalancer.priority: is required when several services share load balancer "
+                "dev.yaml:12:5 services.api.loadBalancer.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000");
     }
 
@@ -1028,6 +1084,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer:
                       paths: [/api/*]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1047,7 +1104,9 @@ class ConfigRejectionTest {
                         + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
                 "dev.yaml:3:3 services.web.loadBalancer: is required; name the load balancer that fronts this service, "
                         + "e.g. 'loadBalancer: { name: public }'; defined load balancers: public",
-                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
+                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535",
+                "dev.yaml:3:3 services.web.user: is required; set it to the non-root UID (or UID:GID) the image runs as, "
+                        + "e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every container to name a non-root user)");
     }
 
     @Test
@@ -1061,6 +1120,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     capacity:
                       - weight: 2
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1076,13 +1136,15 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     loadBalancer: { name: public, priority: 10 }
+                    user: "1000"
                   api:
                     image: api
                     port: 8080
                     loadBalancer: { name: public, priority: 10, paths: [/api/*] }
+                    user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:10:45 services.api.loadBalancer.priority: 10 is already "
+        assertThat(files.problems()).containsExactly("dev.yaml:11:45 services.api.loadBalancer.priority: 10 is already "
                 + "used by service 'web' on load balancer 'public'; priorities must be unique per load balancer");
     }
 
@@ -1097,6 +1159,7 @@ class ConfigRejectionTest {
                     loadBalancer:
                       name: public
                       paths: [/ok, api/*]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: 'api/*' must start with /");
@@ -1114,6 +1177,7 @@ class ConfigRejectionTest {
                       name: public
                       paths: [/a, /b, /c, /d]
                       hosts: [example.com, www.example.com]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: a listener rule can "
@@ -1134,6 +1198,7 @@ class ConfigRejectionTest {
                     healthCheck:
                       intervalSeconds: 10
                       timeoutSeconds: 10
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1151,6 +1216,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     healthCheck:
                       path: "/health?full=1&x=$(id)"
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: '/health?full=1&x=$(id)' "
@@ -1169,6 +1235,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     healthCheck:
                       path: health
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: 'health' is not allowed; "
@@ -1188,6 +1255,7 @@ class ConfigRejectionTest {
                     healthCheck:
                       healthyThreshold: 1
                       unhealthyThreshold: 11
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1208,6 +1276,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     scaling:
                       minTasks: 1
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("prod.yaml:8:17 services.web.scaling.minTasks: 1 is too few for prod; "
@@ -1226,6 +1295,7 @@ class ConfigRejectionTest {
                     scaling:
                       minTasks: 3
                       maxTasks: 2
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1242,6 +1312,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     capacity: []
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1260,6 +1331,7 @@ class ConfigRejectionTest {
                     capacity:
                       - provider: fargate-spot
                       - provider: fargate-spot
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1277,6 +1349,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     capacity:
                       - provider: spot
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1295,6 +1368,7 @@ class ConfigRejectionTest {
                     capacity:
                       - { provider: fargate, weight: 0 }
                       - { provider: fargate-spot, weight: 0 }
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: every weight is 0; at least one "
@@ -1313,6 +1387,7 @@ class ConfigRejectionTest {
                     capacity:
                       - { provider: fargate, base: 1 }
                       - { provider: fargate-spot, base: 1 }
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: more than one provider sets base; "
@@ -1330,6 +1405,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     deployment:
                       minHealthyPercent: 50
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("prod.yaml:8:26 services.web.deployment.minHealthyPercent: 50 is not "
@@ -1347,6 +1423,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     deployment:
                       maxPercent: 100
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:19 services.web.deployment.maxPercent: 100 must be greater "
@@ -1422,12 +1499,14 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 70000
                     loadBalancer: { name: public }
+                    user: "1000"
                 """);
         files.environment("dev", """
                 tier: dev
                 services:
                   web:
                     cpu: 100
+                    user: "1000"
                 """);
 
         // THEN each problem names the file and line where the value is written

@@ -7,7 +7,6 @@ import dev.ecsplatform.testkit.TestEnvironments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +86,7 @@ class EnvironmentLoaderTest {
                         loadBalancer:
                           name: public
                           paths: [/a, /b]
+                        user: "1000"
                     """).environment("dev", """
                     tier: dev
                     region: us-east-2
@@ -98,6 +98,7 @@ class EnvironmentLoaderTest {
                           ADD: dev
                         loadBalancer:
                           paths: [/c]
+                        user: "1000"
                     """);
 
             // WHEN
@@ -128,11 +129,13 @@ class EnvironmentLoaderTest {
                         port: 8080
                         loadBalancer: { name: public }
                         writablePaths: [/tmp, /var/cache/nginx]
+                        user: "1000"
                     """).environment("dev", """
                     tier: dev
                     services:
                       web:
                         writablePaths: []
+                        user: "1000"
                     """);
 
             assertThat(files.load("dev").services().get("web").writablePaths()).isEmpty();
@@ -257,7 +260,7 @@ class EnvironmentLoaderTest {
 
             assertThat(web.cpu()).isEqualTo(256);
             assertThat(web.memory()).isEqualTo(512);
-            assertThat(web.user()).isEmpty();
+            assertThat(web.user()).contains("1000");
             assertThat(web.readonlyRootFilesystem()).isTrue();
             assertThat(web.writablePaths()).containsExactly("/tmp");
             assertThat(web.loadBalancer()).isEqualTo(new RouteConfig("public", List.of("/*"), List.of(), 100, 30));
@@ -340,16 +343,6 @@ class EnvironmentLoaderTest {
 
             assertThat(yaml).doesNotContain("&id").doesNotContain("*id");
             assertThat(yaml.split("provider: fargate\n", -1)).hasSize(3);
-        }
-
-        @Test
-        void keepsAnOptionalUserOutWhenItIsNotSet() {
-            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", TestEnvironments.minimal("dev")).load("dev");
-
-            String yaml = EffectiveConfig.toYaml(dev);
-
-            assertThat(dev.services().get("web").user()).isEqualTo(Optional.empty());
-            assertThat(yaml).doesNotContain("user:");
         }
     }
 }
