@@ -33,6 +33,18 @@ final class EnvironmentBinder {
      */
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|key|credential).*");
     private static final Set<String> FORBIDDEN_ENV = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+    /** An AWS access key ID (long-term AKIA, temporary ASIA, and the other documented prefixes), anywhere in a value. */
+    private static final Pattern AWS_ACCESS_KEY_ID =
+            Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])");
+    /**
+     * A URL with a password in its user info ({@code postgres://app:hunter2@db:5432/app}); the password
+     * stops at / ? # so that {@code https://host:8443/path@x} (a port, then a path) is not one.
+     */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:]*:[^\\s/?#@]+@");
+    /** What to do instead of a secret in a plain variable; every secret-related message ends with it. */
+    private static final String SECRET_ADVICE = "plain environment variables end up in the task definition for anyone "
+            + "with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and "
+            + "reference them under the service's secrets";
     private static final Pattern USER = Pattern.compile("([0-9]+|[a-z_][a-z0-9_-]*)(:([0-9]+|[a-z_][a-z0-9_-]*))?");
     private static final Pattern SUCCESS_CODES = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*?.-]{1,128}");
@@ -308,16 +320,20 @@ final class EnvironmentBinder {
         }
     }
 
+    /** Names first; a value that is itself secret material is reported without repeating it. */
     private void checkEnvironment(FieldReader reader, Map<String, String> environment) {
         FieldReader variables = reader.map("environment");
-        environment.keySet().forEach(name -> {
+        environment.forEach((name, value) -> {
             if (!ENV_NAME.matcher(name).matches()) {
                 variables.problem(name, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
                         + "not starting with a digit");
+            } else if (AWS_ACCESS_KEY_ID.matcher(value).find()) {
+                variables.problem(name, "the value looks like an AWS access key ID; " + SECRET_ADVICE);
+            } else if (URL_WITH_PASSWORD.matcher(value).find()) {
+                variables.problem(name, "the value is a URL with a password in it; " + SECRET_ADVICE
+                        + " (or keep the URL here without its password and pass the password as a secret)");
             } else if (FORBIDDEN_ENV.contains(name) || SECRET_LIKE.matcher(name).matches()) {
-                variables.problem(name, "looks like a secret; plain environment variables end up in the task definition "
-                        + "for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or "
-                        + "SSM Parameter Store, or rename the variable if it holds no secret");
+                variables.problem(name, "looks like a secret; " + SECRET_ADVICE + ", or rename the variable if it holds no secret");
             }
         });
     }

@@ -856,10 +856,87 @@ class ConfigRejectionTest {
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:8:19 services.web.environment.STRIPE_KEY: looks like a secret; plain environment variables end up "
                         + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
-                        + "Secrets Manager or SSM Parameter Store, or rename the variable if it holds no secret",
+                        + "Secrets Manager or SSM Parameter Store and reference them under the service's secrets, or rename "
+                        + "the variable if it holds no secret",
                 "dev.yaml:9:20 services.web.environment.githubToken: looks like a secret; plain environment variables end up "
                         + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
-                        + "Secrets Manager or SSM Parameter Store, or rename the variable if it holds no secret");
+                        + "Secrets Manager or SSM Parameter Store and reference them under the service's secrets, or rename "
+                        + "the variable if it holds no secret");
+    }
+
+    @Test
+    void rejectsAnAwsAccessKeyIdAsAVariableValueWithoutRepeatingIt() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      S3_UPLOADER: AKIAIOSFODNN7EXAMPLE
+                      SESSION_ID: "id=ASIAXXXXXXXXXXXXXXXX;region=eu-west-1"
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:20 services.web.environment.S3_UPLOADER: the value looks like an AWS access key ID; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets",
+                "dev.yaml:9:19 services.web.environment.SESSION_ID: the value looks like an AWS access key ID; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets");
+    }
+
+    @Test
+    void rejectsAUrlWithAPasswordAsAVariableValueWithoutRepeatingIt() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      DATABASE_URL: postgres://orders:hunter2@db.internal:5432/orders
+                      CACHE_URL: "redis://:s3cr3t@cache.internal:6379"
+                    user: "1000"
+                """);
+
+        List<String> problems = files.problems();
+
+        assertThat(problems).containsExactly(
+                "dev.yaml:8:21 services.web.environment.DATABASE_URL: the value is a URL with a password in it; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets (or keep the URL here without its password and pass the password as a secret)",
+                "dev.yaml:9:18 services.web.environment.CACHE_URL: the value is a URL with a password in it; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets (or keep the URL here without its password and pass the password as a secret)");
+        assertThat(String.join("\n", problems)).doesNotContain("hunter2", "s3cr3t");
+    }
+
+    @Test
+    void acceptsUrlsWithAUserOrAPortButNoPassword() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      UPSTREAM: https://api.example.com:8443/v1/@me
+                      MAILTO: mailto:ops@example.com
+                      REPO: ssh://git@github.com/org/repo.git
+                      BUILD: AKIA-NOT-A-KEY
+                    user: "1000"
+                """);
+
+        assertThat(files.load("dev").services().get("web").environment()).hasSize(4);
     }
 
     @Test

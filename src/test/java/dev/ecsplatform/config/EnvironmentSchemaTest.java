@@ -290,6 +290,15 @@ class EnvironmentSchemaTest {
     }
 
     @Test
+    void rejectsSecretMaterialAsAnEnvironmentVariableValue() {
+        assertThat(errors(yaml("services: {web: {environment: {UPLOADER: AKIAIOSFODNN7EXAMPLE}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("UPLOADER"));
+        assertThat(errors(yaml("services: {web: {environment: {DATABASE_URL: \"postgres://app:pw@db/app\"}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("DATABASE_URL"));
+        assertThat(errors(yaml("services: {web: {environment: {UPSTREAM: \"https://api.example.com:8443/v1/@me\"}}}"))).isEmpty();
+    }
+
+    @Test
     void rejectsAVpcTooSmallForLoadBalancerSubnets() {
         assertThat(errors(yaml("network: {cidr: 10.0.0.0/24}"))).singleElement().asString().startsWith("$.network.cidr");
         assertThat(errors(yaml("network: {cidr: 10.0.2.0/23}"))).isEmpty();
