@@ -43,6 +43,9 @@ public final class ConfigDefaults {
         return tier.isProduction() ? 365 : 90;
     }
 
+    /** Prod pins images unless a service opts out explicitly; outside prod the flag changes nothing. */
+    public static final boolean ALLOW_UNPINNED_IMAGE = false;
+
     public static final int FARGATE_CPU = 256;
 
     public static final boolean READONLY_ROOT_FILESYSTEM = true;

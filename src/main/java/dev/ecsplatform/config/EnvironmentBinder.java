@@ -239,10 +239,10 @@ final class EnvironmentBinder {
     }
 
     private ServiceConfig service(FieldReader reader, Tier tier, Map<String, LoadBalancerConfig> loadBalancers) {
-        String image = reader.requiredString("image", "a container image reference, e.g. nginxinc/nginx-unprivileged:1.27-alpine");
-        if (!image.isEmpty() && !IMAGE.matcher(image).matches()) {
-            reader.problem("image", "'" + image + "' is not an image reference; it must not contain spaces");
-        }
+        String image = reader.requiredString("image", "a container image reference, e.g. "
+                + "public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
+        boolean allowUnpinnedImage = reader.bool("allowUnpinnedImage", ConfigDefaults.ALLOW_UNPINNED_IMAGE);
+        checkImage(reader, image, tier, allowUnpinnedImage);
         if (!reader.has("port")) {
             reader.problem("port", "is required; set it to the port the container listens on, 1 to 65535");
         }
@@ -275,8 +275,29 @@ final class EnvironmentBinder {
         List<CapacityConfig> capacity = capacity(reader);
         DeploymentConfig deployment = deployment(reader.map("deployment"), tier);
         reader.rejectUnknownKeys();
-        return new ServiceConfig(image, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
+        return new ServiceConfig(image, allowUnpinnedImage, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
                 healthCheck, scaling, capacity, deployment);
+    }
+
+    private void checkImage(FieldReader reader, String image, Tier tier, boolean allowUnpinnedImage) {
+        if (image.isEmpty()) {
+            return;
+        }
+        if (!IMAGE.matcher(image).matches()) {
+            reader.problem("image", "'" + image + "' is not an image reference; it must not contain spaces");
+            return;
+        }
+        ImageReference reference = ImageReference.parse(image);
+        if (reference.digest().isPresent() && !ImageReference.SHA256_DIGEST.matcher(reference.digest().get()).matches()) {
+            reader.problem("image", "'" + image + "' has a digest that is not sha256: followed by 64 lower-case hex digits; "
+                    + "copy the digest from the registry, e.g. with docker buildx imagetools inspect");
+            return;
+        }
+        if (tier.isProduction() && !allowUnpinnedImage && !reference.isPinned()) {
+            reader.problem("image", "'" + image + "' " + (reference.tag().isPresent() ? "uses the latest tag" : "has no tag, which means latest")
+                    + "; prod runs only pinned images, so that a task started later (scale-out, replacement) runs the same "
+                    + "build as the others. Use a version tag or a digest (@sha256:...), or set allowUnpinnedImage: true to accept that");
+        }
     }
 
     /**

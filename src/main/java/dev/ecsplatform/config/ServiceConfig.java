@@ -8,7 +8,12 @@ import java.util.Optional;
  * One containerized service. It gets its own stack, so it can be destroyed and recreated without
  * touching the network, cluster or load balancer other services share.
  *
- * @param image                   the container image, e.g. {@code nginxinc/nginx-unprivileged:1.27-alpine}; required
+ * @param image                   the container image, e.g. {@code public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine};
+ *                                required. In prod it must be pinned (a tag other than {@code latest}, or a digest)
+ *                                unless {@code allowUnpinnedImage} is set
+ * @param allowUnpinnedImage      an explicit opt-out of prod's pinned-image rule, for a service that must follow a
+ *                                moving tag; omitted means false (prod rejects an image without a tag, or tagged
+ *                                {@code latest}). Changes nothing outside prod
  * @param port                    the port the container listens on; required
  * @param cpu                     Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384; omitted means 256
  * @param memory                  Fargate memory in MiB, valid for the CPU size; omitted means the smallest valid for {@code cpu}
@@ -28,6 +33,7 @@ import java.util.Optional;
  */
 public record ServiceConfig(
         String image,
+        boolean allowUnpinnedImage,
         int port,
         int cpu,
         int memory,

@@ -741,7 +741,7 @@ class ConfigRejectionTest {
         // THEN both point at the service's key (web:, line 3), the map the keys belong in
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
-                        + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
+                        + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
                 "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
     }
 
@@ -862,6 +862,136 @@ class ConfigRejectionTest {
                         + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
                         + "Secrets Manager or SSM Parameter Store and reference them under the service's secrets, or rename "
                         + "the variable if it holds no secret");
+    }
+
+    @Test
+    void rejectsAnImageWithoutTagInProd() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:4:12 services.web.image: 'nginx' has no tag, which means "
+                + "latest; prod runs only pinned images, so that a task started later (scale-out, replacement) runs the same "
+                + "build as the others. Use a version tag or a digest (@sha256:...), or set allowUnpinnedImage: true to accept that");
+    }
+
+    @Test
+    void rejectsTheLatestTagInProd() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: registry.example.com:5000/orders:latest
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:4:12 services.web.image: 'registry.example.com:5000/orders:latest' "
+                + "uses the latest tag; prod runs only pinned images, so that a task started later (scale-out, replacement) "
+                + "runs the same build as the others. Use a version tag or a digest (@sha256:...), or set allowUnpinnedImage: "
+                + "true to accept that");
+    }
+
+    @Test
+    void doesNotTakeARegistryPortForATag() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: registry.example.com:5000/orders
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("prod.yaml:4:12 services.web.image: 'registry.example.com:5000/orders' has no tag, which means latest; ");
+    }
+
+    @Test
+    void reportsAnUnpinnedBaseImageOnceAtTheBaseFileWithProdsReason() {
+        files.base(VALID_BASE + """
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+        files.environment("dev", "tier: dev\n").environment("prod", "tier: prod\n");
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("base.yaml:8:12 services.web.image: 'nginx' has no tag, which means latest; prod runs only pinned images");
+    }
+
+    @Test
+    void acceptsPinnedImagesInProdAndAnExplicitOptOut() {
+        String digest = "@sha256:" + "0123456789abcdef".repeat(4);
+        files.environment("prod", """
+                tier: prod
+                services:
+                  tagged:
+                    image: registry.example.com:5000/orders:1.4.2
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 1 }
+                  digest:
+                    image: nginx%s
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 2 }
+                  moving:
+                    image: example/nightly:latest
+                    allowUnpinnedImage: true
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 3 }
+                """.formatted(digest));
+
+        EnvironmentConfig prod = files.load("prod");
+
+        assertThat(prod.services().get("digest").image()).isEqualTo("nginx" + digest);
+        assertThat(prod.services().get("moving").allowUnpinnedImage()).isTrue();
+        assertThat(prod.services().get("tagged").allowUnpinnedImage()).isFalse();
+    }
+
+    @Test
+    void acceptsAnUnpinnedImageOutsideProd() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx:latest
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.load("dev").services().get("web").image()).isEqualTo("nginx:latest");
+    }
+
+    @Test
+    void rejectsADigestThatIsNotSha256() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx@sha256:abc
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:4:12 services.web.image: 'nginx@sha256:abc' has a digest that "
+                + "is not sha256: followed by 64 lower-case hex digits; copy the digest from the registry, e.g. with docker "
+                + "buildx imagetools inspect");
     }
 
     @Test
@@ -1178,7 +1308,7 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
-                        + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
+                        + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
                 "dev.yaml:3:3 services.web.loadBalancer: is required; name the load balancer that fronts this service, "
                         + "e.g. 'loadBalancer: { name: public }'; defined load balancers: public",
                 "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535",
@@ -1348,7 +1478,7 @@ class ConfigRejectionTest {
                 tier: prod
                 services:
                   web:
-                    image: nginx
+                    image: nginx:1.27
                     port: 8080
                     loadBalancer: { name: public }
                     scaling:
@@ -1477,7 +1607,7 @@ class ConfigRejectionTest {
                 tier: prod
                 services:
                   web:
-                    image: nginx
+                    image: nginx:1.27
                     port: 8080
                     loadBalancer: { name: public }
                     deployment:
