@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsplatform.testkit.TestEnvironments;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -36,13 +38,41 @@ class EnvironmentLoaderTest {
             assertThat(dev.tier()).isEqualTo(Tier.DEV);
             assertThat(dev.owner()).isEqualTo("platform-team");
             ServiceConfig web = dev.services().get("web");
-            assertThat(web.image()).isEqualTo("nginxinc/nginx-unprivileged:1.27-alpine");
+            assertThat(web.image()).isEqualTo("public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
             assertThat(web.user()).contains("101");
             assertThat(web.loadBalancer().name()).isEqualTo("public");
             assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
             assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, ConfigDefaults.CPU_TARGET_PERCENT));
             assertThat(dev.logs().retentionDays()).isEqualTo(14);
             assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 1, false, 14));
+        }
+
+        @Test
+        void aSecondServiceOnThePublicLoadBalancerNeedsOnlyItsOwnPriority(@TempDir Path directory) throws Exception {
+            // GIVEN the shipped files, and the README's "Add a service" example appended to base.yaml
+            try (var files = Files.list(SHIPPED)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, directory.resolve(file.getFileName()));
+                }
+            }
+            Files.writeString(directory.resolve(EnvironmentLoader.BASE_FILE), """
+                      orders:
+                        image: registry.example.com/orders:1.4.2
+                        port: 8080
+                        user: "1000"
+                        loadBalancer:
+                          name: public
+                          paths: ["/orders/*"]
+                          priority: 20
+                        healthCheck:
+                          path: /health
+                    """, StandardOpenOption.APPEND);
+
+            // WHEN / THEN every environment loads: web's priority is written out in base.yaml
+            assertThat(EnvironmentLoader.loadAll(directory)).allSatisfy(environment -> {
+                assertThat(environment.services().get("web").loadBalancer().priority()).isEqualTo(100);
+                assertThat(environment.services().get("orders").loadBalancer().priority()).isEqualTo(20);
+            });
         }
 
         @Test
@@ -284,7 +314,7 @@ class EnvironmentLoaderTest {
             assertThat(yaml).startsWith("# effective configuration of environment 'dev'\n")
                     .contains("tier: dev\n", "account: '111111111111'\n", "natGateways: 1\n", "containerInsights: enabled\n",
                             "deletionProtection: false\n", "minHealthyPercent: 100\n", "deregistrationDelaySeconds: 30\n",
-                            "image: nginxinc/nginx-unprivileged:1.27-alpine\n")
+                            "image: public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine\n")
                     .doesNotContain("name: dev");
         }
 
