@@ -34,8 +34,16 @@ public final class EffectiveConfig {
                 + new Yaml(options).dump(toTree(environment));
     }
 
-    /** The record as nested maps and lists, keyed by YAML field names; derived fields are left out. */
+    /**
+     * The record as nested maps and lists, keyed by YAML field names (a {@link YamlForm} record in its
+     * written form); derived fields are left out.
+     */
     static Object toTree(Object value) {
+        if (value instanceof YamlForm form) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            form.yamlForm().forEach((key, v) -> fields.put(key, toTree(v)));
+            return fields;
+        }
         if (value instanceof Record record) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (RecordComponent component : record.getClass().getRecordComponents()) {

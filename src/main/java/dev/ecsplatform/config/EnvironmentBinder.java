@@ -25,7 +25,8 @@ final class EnvironmentBinder {
     /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The variable name rule of {@code environment} and {@code secrets}: what a shell can use. */
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /**
      * Checklist item 14 (AwsSolutions-ECS2, ECS.8, CT.ECS.PR.12): secrets never travel as plain environment
      * variables. The checklist's words (secret, password, token, key) taken literally, so any name containing
@@ -45,6 +46,8 @@ final class EnvironmentBinder {
     private static final String SECRET_ADVICE = "plain environment variables end up in the task definition for anyone "
             + "with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and "
             + "reference them under the service's secrets";
+    /** ECS's rule for task definition families and container names. */
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern USER = Pattern.compile("([0-9]+|[a-z_][a-z0-9_-]*)(:([0-9]+|[a-z_][a-z0-9_-]*))?");
     private static final Pattern SUCCESS_CODES = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*?.-]{1,128}");
@@ -104,9 +107,10 @@ final class EnvironmentBinder {
         Map<String, FieldReader> serviceReaders = root.namedMaps("services");
         serviceReaders.forEach((serviceName, reader) -> {
             checkName(reader, "service", serviceName);
-            services.put(serviceName, service(reader, tier, loadBalancers));
+            services.put(serviceName, service(reader, name, serviceName, tier, loadBalancers));
         });
         checkRoutePriorities(services, serviceReaders);
+        checkFamilies(services, serviceReaders);
         root.rejectUnknownKeys();
         return new EnvironmentConfig(name, tier, account, region, owner, network, cluster, logs, loadBalancers, services);
     }
@@ -238,11 +242,22 @@ final class EnvironmentBinder {
         return new LoadBalancerConfig(type, scheme, port, idleTimeout, deletionProtection, accessLogRetention);
     }
 
-    private ServiceConfig service(FieldReader reader, Tier tier, Map<String, LoadBalancerConfig> loadBalancers) {
+    private ServiceConfig service(FieldReader reader, String environmentName, String serviceName, Tier tier,
+                                  Map<String, LoadBalancerConfig> loadBalancers) {
         String image = reader.requiredString("image", "a container image reference, e.g. "
                 + "public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
         boolean allowUnpinnedImage = reader.bool("allowUnpinnedImage", ConfigDefaults.ALLOW_UNPINNED_IMAGE);
         checkImage(reader, image, tier, allowUnpinnedImage);
+        String family = reader.string("family", ConfigDefaults.family(environmentName, serviceName));
+        if (!ECS_NAME.matcher(family).matches()) {
+            reader.problem("family", "'" + family + "' is not a task definition family; use 1 to 255 letters, digits, "
+                    + "hyphens and underscores");
+        }
+        String containerName = reader.string("containerName", ConfigDefaults.containerName(serviceName));
+        if (!ECS_NAME.matcher(containerName).matches()) {
+            reader.problem("containerName", "'" + containerName + "' is not a container name; use 1 to 255 letters, "
+                    + "digits, hyphens and underscores");
+        }
         if (!reader.has("port")) {
             reader.problem("port", "is required; set it to the port the container listens on, 1 to 65535");
         }
@@ -269,13 +284,17 @@ final class EnvironmentBinder {
         checkWritablePaths(reader, writablePaths, readonlyRoot);
         Map<String, String> environment = reader.stringMap("environment");
         checkEnvironment(reader, environment);
+        ServiceAccessBinder access = new ServiceAccessBinder(problems);
+        Map<String, SecretConfig> secrets = access.secrets(reader, environment);
+        TaskRoleConfig taskRole = access.taskRole(reader.map("taskRole"));
         RouteConfig route = route(reader, loadBalancers);
         HealthCheckConfig healthCheck = healthCheck(reader.map("healthCheck"), port);
         ScalingConfig scaling = scaling(reader.map("scaling"), tier);
         List<CapacityConfig> capacity = capacity(reader);
         DeploymentConfig deployment = deployment(reader.map("deployment"), tier);
         reader.rejectUnknownKeys();
-        return new ServiceConfig(image, allowUnpinnedImage, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
+        return new ServiceConfig(image, allowUnpinnedImage, family, containerName, port, cpu, memory, user, readonlyRoot,
+                writablePaths, environment, secrets, taskRole, route,
                 healthCheck, scaling, capacity, deployment);
     }
 
@@ -355,6 +374,20 @@ final class EnvironmentBinder {
                         + " (or keep the URL here without its password and pass the password as a secret)");
             } else if (FORBIDDEN_ENV.contains(name) || SECRET_LIKE.matcher(name).matches()) {
                 variables.problem(name, "looks like a secret; " + SECRET_ADVICE + ", or rename the variable if it holds no secret");
+            }
+        });
+    }
+
+    /** Two services with one family would interleave their revisions, and each deploy would replace the other's. */
+    private void checkFamilies(Map<String, ServiceConfig> services, Map<String, FieldReader> readers) {
+        Map<String, String> owners = new HashMap<>();
+        services.forEach((name, service) -> {
+            String other = owners.putIfAbsent(service.family(), name);
+            if (other != null) {
+                // Reported where a family is written: a default is not what the user has to change.
+                boolean here = readers.get(name).has("family") || !readers.get(other).has("family");
+                readers.get(here ? name : other).problem("family", "'" + service.family() + "' is already the family of "
+                        + "service '" + (here ? other : name) + "'; give each service its own task definition family");
             }
         });
     }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -1189,6 +1191,398 @@ class ConfigRejectionTest {
         // THEN the problem points at the name itself (line 3), not at the first setting under it
         assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.Web_App: 'Web_App' is not a valid service name; "
                 + "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter");
+    }
+
+    // ---- family, container name, secrets and task role --------------------------------------
+
+    @Test
+    void rejectsAFamilyAndAContainerNameEcsDoesNotAccept() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    family: dev.web
+                    containerName: "web app"
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:13 services.web.family: 'dev.web' is not a task definition family; use 1 to 255 letters, "
+                        + "digits, hyphens and underscores",
+                "dev.yaml:9:20 services.web.containerName: 'web app' is not a container name; use 1 to 255 letters, "
+                        + "digits, hyphens and underscores");
+    }
+
+    @Test
+    void rejectsTwoServicesWithOneFamilyWhereTheFamilyIsWritten() {
+        // GIVEN api names web's default family, and comes first
+        files.environment("dev", """
+                tier: dev
+                services:
+                  api:
+                    image: api
+                    port: 8080
+                    user: "1000"
+                    family: dev-web
+                    loadBalancer: { name: public, priority: 1 }
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 2 }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:13 services.api.family: 'dev-web' is already the family "
+                + "of service 'web'; give each service its own task definition family");
+    }
+
+    @Test
+    void rejectsASecretWithNeitherSourceAndSaysWhatEachIsFor() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { key: password }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:7 services.web.secrets.DB_PASSWORD: needs secretsManager "
+                + "(the name or ARN of a Secrets Manager secret: credentials and other secrets that rotate) or ssmParameter "
+                + "(the name or ARN of an SSM Parameter Store SecureString parameter: a single value)");
+    }
+
+    @Test
+    void rejectsASecretWithBothSources() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: prod/orders/db, ssmParameter: /orders/db }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:68 services.web.secrets.DB_PASSWORD.ssmParameter: is set "
+                + "together with secretsManager; use secretsManager for a Secrets Manager secret or ssmParameter for an SSM "
+                + "Parameter Store parameter, not both");
+    }
+
+    @Test
+    void saysThatMapsMergeWhenTheOtherSourceComesFromTheBaseFile() {
+        files.base(VALID_BASE + """
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: prod/orders/db }
+                """);
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    secrets:
+                      DB_PASSWORD: { ssmParameter: /dev/orders/db }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:5:36 services.web.secrets.DB_PASSWORD.ssmParameter: is set "
+                + "together with secretsManager; use secretsManager for a Secrets Manager secret or ssmParameter for an SSM "
+                + "Parameter Store parameter, not both (one comes from base.yaml and maps merge: set this secret in each "
+                + "environment file instead)");
+    }
+
+    @Test
+    void rejectsAJsonKeyOfAnSsmParameter() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      API_TOKEN: { ssmParameter: /orders/api-token, key: token }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:58 services.web.secrets.API_TOKEN.key: is only allowed with "
+                + "secretsManager: it picks one key of a Secrets Manager secret that holds JSON, and an SSM parameter has a "
+                + "single value");
+    }
+
+    @Test
+    void rejectsSecretReferencesThatAreNoNameOrArnOfTheirSource() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: "prod orders db" }
+                      API_TOKEN: { ssmParameter: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf" }
+                      SHARED: { secretsManager: "arn:aws:secretsmanager:eu-west-1:12345:secret:shared" }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:38 services.web.secrets.DB_PASSWORD.secretsManager: 'prod orders db' is not a Secrets Manager "
+                        + "secret name (letters, digits and / _ + = . @ -, up to 512) or its full ARN, "
+                        + "arn:aws:secretsmanager:<region>:<account>:secret:<name>",
+                "dev.yaml:10:34 services.web.secrets.API_TOKEN.ssmParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:"
+                        + "secret:api-AbCdEf' is an ARN for secretsManager, not ssmParameter; move it under secretsManager",
+                "dev.yaml:11:33 services.web.secrets.SHARED.secretsManager: 'arn:aws:secretsmanager:eu-west-1:12345:secret:"
+                        + "shared' is not a Secrets Manager secret name (letters, digits and / _ + = . @ -, up to 512) or its "
+                        + "full ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+    }
+
+    @Test
+    void rejectsAKmsKeyThatIsNotAKeyArnAndAJsonKeyWithAColon() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD:
+                        secretsManager: prod/orders/db
+                        key: "db:password"
+                        kmsKey: alias/orders
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:11:14 services.web.secrets.DB_PASSWORD.key: 'db:password' is not a JSON key ECS can select; write "
+                        + "the key's name, without ':' (ECS separates the parts of a secret reference with colons)",
+                "dev.yaml:12:17 services.web.secrets.DB_PASSWORD.kmsKey: 'alias/orders' is not a KMS key ARN; use "
+                        + "arn:aws:kms:<region>:<account>:key/<key id> (not an alias: decrypt permission is granted on the key)");
+    }
+
+    @Test
+    void rejectsAVariableThatIsBothPlainAndSecretAndNamesBoth() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    environment:
+                      API_URL: https://api.example.com
+                    secrets:
+                      API_URL: { ssmParameter: /orders/api-url }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:11:7 services.web.secrets.API_URL: is also set under "
+                + "services.web.environment.API_URL (dev.yaml:9:16); a variable is either plain or secret, so remove one of them");
+    }
+
+    @Test
+    void rejectsASecretVariableNameTheShellCannotUseAndASecretWrittenAsAString() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB-PASSWORD: { secretsManager: prod/orders/db }
+                      API_TOKEN: /orders/api-token
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:7 services.web.secrets.DB-PASSWORD: 'DB-PASSWORD' is not a valid variable name; use letters, "
+                        + "digits and underscores, not starting with a digit",
+                "dev.yaml:10:18 services.web.secrets.API_TOKEN: expected a map such as { secretsManager: prod/orders/db } "
+                        + "or { ssmParameter: /orders/api-token }, got a string");
+    }
+
+    @Test
+    void acceptsTheDocumentedSecretsWhoseNamesLookLikeSecrets() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: prod/orders/db, key: password }
+                      API_TOKEN:   { ssmParameter: /orders/api-token }
+                      SHARED:      { secretsManager: "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf", kmsKey: "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
+                """);
+
+        assertThat(files.load("dev").services().get("web").secrets()).isEqualTo(Map.of(
+                "DB_PASSWORD", new SecretConfig(SecretSource.SECRETS_MANAGER, "prod/orders/db", Optional.of("password"), Optional.empty()),
+                "API_TOKEN", new SecretConfig(SecretSource.SSM_PARAMETER, "/orders/api-token", Optional.empty(), Optional.empty()),
+                "SHARED", new SecretConfig(SecretSource.SECRETS_MANAGER,
+                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf", Optional.empty(),
+                        Optional.of("arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab"))));
+    }
+
+    @Test
+    void rejectsAWildcardStatementWithoutReasonAndSaysWhatTheReasonIsFor() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [s3:GetObject]
+                          resources: ["arn:aws:s3:::orders-uploads/*"]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:10:11 services.web.taskRole.statements[0].reason: is required "
+                + "because 'arn:aws:s3:::orders-uploads/*' has a wildcard; say in at least 20 characters why the task needs it "
+                + "(the reason becomes the reviewed acknowledgment of cdk-nag AwsSolutions-IAM5 for exactly this statement)");
+    }
+
+    @Test
+    void rejectsAReasonTooShortToSayAnything() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: ["s3:Get*"]
+                          resources: ["arn:aws:s3:::orders-uploads"]
+                          reason: needed
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:12:19 services.web.taskRole.statements[0].reason: is 6 "
+                + "characters long; say in at least 20 why the task needs 's3:Get*' (the reason becomes the reviewed "
+                + "acknowledgment of cdk-nag AwsSolutions-IAM5 for exactly this statement)");
+    }
+
+    @Test
+    void rejectsAReasonOnAStatementWithoutWildcards() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [sqs:SendMessage]
+                          resources: ["arn:aws:sqs:eu-west-1:123456789012:orders-events"]
+                          reason: The service publishes order events
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:12:19 services.web.taskRole.statements[0].reason: is set but "
+                + "this statement has no wildcard, so cdk-nag AwsSolutions-IAM5 has nothing to acknowledge; remove reason");
+    }
+
+    @Test
+    void rejectsActionsAndResourcesIamDoesNotAccept() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [GetObject]
+                          resources: [orders-uploads]
+                        - actions: []
+                        - resources: ["*"]
+                          actions: [sts:GetCallerIdentity]
+                          reason: GetCallerIdentity takes no resource
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:20 services.web.taskRole.statements[0].actions: 'GetObject' is not an IAM action; write "
+                        + "service:Action, e.g. s3:GetObject (* and ? may stand for part of the action name)",
+                "dev.yaml:11:22 services.web.taskRole.statements[0].resources: 'orders-uploads' is not a resource; use an "
+                        + "ARN (arn:...) or *",
+                "dev.yaml:12:11 services.web.taskRole.statements[1].resources: is required; list the ARNs the actions apply "
+                        + "to, or [\"*\"] for actions that take no resource",
+                "dev.yaml:12:20 services.web.taskRole.statements[1].actions: must not be empty; list the IAM actions the "
+                        + "task needs, e.g. [s3:GetObject]");
+    }
+
+    @Test
+    void rejectsAwsManagedPoliciesAndArnsThatAreNoPolicy() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      managedPolicies:
+                        - arn:aws:iam::aws:policy/AmazonS3FullAccess
+                        - arn:aws:iam::123456789012:role/orders
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' is an "
+                        + "AWS managed policy; those grant far more than one task needs (cdk-nag AwsSolutions-IAM4), so write "
+                        + "the actions the task needs under statements instead",
+                "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::123456789012:role/orders' is not a "
+                        + "customer managed policy ARN; write arn:aws:iam::<account>:policy/<name>");
+    }
+
+    @Test
+    void acceptsTheDocumentedTaskRole() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [s3:GetObject, s3:PutObject]
+                          resources: ["arn:aws:s3:::orders-uploads/*"]
+                          reason: Uploads are keyed by order ID under one bucket
+                      managedPolicies: ["arn:aws:iam::333333333333:policy/orders-extra"]
+                """);
+
+        TaskRoleConfig taskRole = files.load("dev").services().get("web").taskRole();
+
+        assertThat(taskRole).isEqualTo(new TaskRoleConfig(List.of(new PolicyStatementConfig(
+                List.of("s3:GetObject", "s3:PutObject"), List.of("arn:aws:s3:::orders-uploads/*"),
+                Optional.of("Uploads are keyed by order ID under one bucket"))),
+                List.of("arn:aws:iam::333333333333:policy/orders-extra")));
+        assertThat(taskRole.statements().get(0).hasWildcard()).isTrue();
     }
 
     // ---- load balancers and routes -------------------------------------------------------------

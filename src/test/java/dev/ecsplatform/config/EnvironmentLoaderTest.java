@@ -288,11 +288,16 @@ class EnvironmentLoaderTest {
         void fillsInEveryServiceDefault() {
             ServiceConfig web = loadWithOneService("dev").services().get("web");
 
+            assertThat(web.allowUnpinnedImage()).isFalse();
+            assertThat(web.family()).isEqualTo("dev-web");
+            assertThat(web.containerName()).isEqualTo("web");
             assertThat(web.cpu()).isEqualTo(256);
             assertThat(web.memory()).isEqualTo(512);
             assertThat(web.user()).contains("1000");
             assertThat(web.readonlyRootFilesystem()).isTrue();
             assertThat(web.writablePaths()).containsExactly("/tmp");
+            assertThat(web.secrets()).isEmpty();
+            assertThat(web.taskRole()).isEqualTo(TaskRoleConfig.none());
             assertThat(web.loadBalancer()).isEqualTo(new RouteConfig("public", List.of("/*"), List.of(), 100, 30));
             assertThat(web.healthCheck()).isEqualTo(new HealthCheckConfig("/", "200-399", 10, 5, 2, 2, 60,
                     ConfigDefaults.containerHealthCheck(8080, "/")));
@@ -343,6 +348,40 @@ class EnvironmentLoaderTest {
                 assertThat(new ConfigTestFiles(directory).environment(shipped.name(), yaml).load(shipped.name()))
                         .as(shipped.name()).isEqualTo(shipped);
             }
+        }
+
+        @Test
+        void printsSecretsAndTheTaskRoleAsTheyAreWrittenAndLoadsThemBack() {
+            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", TestEnvironments.minimal("dev") + """
+                        secrets:
+                          DB_PASSWORD: { secretsManager: prod/orders/db, key: password }
+                          API_TOKEN: { ssmParameter: /orders/api-token }
+                        taskRole:
+                          statements:
+                            - actions: [s3:GetObject]
+                              resources: ["arn:aws:s3:::orders-uploads/*"]
+                              reason: Uploads are keyed by order ID under one bucket
+                    """).load("dev");
+
+            String yaml = EffectiveConfig.toYaml(dev);
+
+            assertThat(yaml).contains("""
+                        secrets:
+                          API_TOKEN:
+                            ssmParameter: /orders/api-token
+                          DB_PASSWORD:
+                            secretsManager: prod/orders/db
+                            key: password
+                        taskRole:
+                          statements:
+                          - actions:
+                            - s3:GetObject
+                            resources:
+                            - arn:aws:s3:::orders-uploads/*
+                            reason: Uploads are keyed by order ID under one bucket
+                          managedPolicies: []
+                    """).contains("family: dev-web\n", "containerName: web\n").doesNotContain("source:", "reference:", "jsonKey:");
+            assertThat(new ConfigTestFiles(directory).environment("dev", yaml).load("dev")).isEqualTo(dev);
         }
 
         @Test
