@@ -43,6 +43,22 @@ public final class ConfigDefaults {
         return tier.isProduction() ? 365 : 90;
     }
 
+    /** Prod pins images unless a service opts out explicitly; outside prod the flag changes nothing. */
+    public static final boolean ALLOW_UNPINNED_IMAGE = false;
+
+    /**
+     * The task definition family: prefixed by the environment, because a family is one per account and
+     * region, and two environments may share an account.
+     */
+    public static String family(String environment, String service) {
+        return environment + "-" + service;
+    }
+
+    /** The container is named after its service, which logs and the console show. */
+    public static String containerName(String service) {
+        return service;
+    }
+
     public static final int FARGATE_CPU = 256;
 
     public static final boolean READONLY_ROOT_FILESYSTEM = true;

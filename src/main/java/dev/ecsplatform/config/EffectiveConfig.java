@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Renders an environment's effective configuration (base merged, defaults applied) as YAML in the
- * shape of the environment files, so it can be read, diffed or copied back into a file.
+ * shape of the environment files, so it can be read, diffed or copied back into a file. The
+ * output has no YAML anchors or aliases: a value that appears twice is written twice.
  */
 public final class EffectiveConfig {
 
@@ -24,12 +25,25 @@ public final class EffectiveConfig {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
         options.setIndicatorIndent(0);
+        // The records share immutable values (every service without a capacity list holds the same
+        // default list); SnakeYAML would write the second one as an alias (&id001 / *id001), which is
+        // valid YAML but unreadable, not the shape of an environment file, and aliases are what the
+        // loader caps (YamlFiles). Each occurrence is written out instead.
+        options.setDereferenceAliases(true);
         return "# effective configuration of environment '" + environment.name() + "'\n"
                 + new Yaml(options).dump(toTree(environment));
     }
 
-    /** The record as nested maps and lists, keyed by YAML field names; derived fields are left out. */
+    /**
+     * The record as nested maps and lists, keyed by YAML field names (a {@link YamlForm} record in its
+     * written form); derived fields are left out.
+     */
     static Object toTree(Object value) {
+        if (value instanceof YamlForm form) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            form.yamlForm().forEach((key, v) -> fields.put(key, toTree(v)));
+            return fields;
+        }
         if (value instanceof Record record) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (RecordComponent component : record.getClass().getRecordComponents()) {

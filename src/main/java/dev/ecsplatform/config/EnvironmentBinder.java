@@ -22,9 +22,11 @@ final class EnvironmentBinder {
     /** Environment and service names become parts of stack names, target group names and tags. */
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
+    /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The variable name rule of {@code environment} and {@code secrets}: what a shell can use. */
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /**
      * Checklist item 14 (AwsSolutions-ECS2, ECS.8, CT.ECS.PR.12): secrets never travel as plain environment
      * variables. The checklist's words (secret, password, token, key) taken literally, so any name containing
@@ -32,6 +34,20 @@ final class EnvironmentBinder {
      */
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|key|credential).*");
     private static final Set<String> FORBIDDEN_ENV = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+    /** An AWS access key ID (long-term AKIA, temporary ASIA, and the other documented prefixes), anywhere in a value. */
+    private static final Pattern AWS_ACCESS_KEY_ID =
+            Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])");
+    /**
+     * A URL with a password in its user info ({@code postgres://app:hunter2@db:5432/app}); the password
+     * stops at / ? # so that {@code https://host:8443/path@x} (a port, then a path) is not one.
+     */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:]*:[^\\s/?#@]+@");
+    /** What to do instead of a secret in a plain variable; every secret-related message ends with it. */
+    private static final String SECRET_ADVICE = "plain environment variables end up in the task definition for anyone "
+            + "with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and "
+            + "reference them under the service's secrets";
+    /** ECS's rule for task definition families and container names. */
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Pattern USER = Pattern.compile("([0-9]+|[a-z_][a-z0-9_-]*)(:([0-9]+|[a-z_][a-z0-9_-]*))?");
     private static final Pattern SUCCESS_CODES = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9*?.-]{1,128}");
@@ -76,9 +92,7 @@ final class EnvironmentBinder {
             root.problem("account", "'" + account + "' is not an AWS account ID; use exactly 12 digits, in quotes");
         }
         String region = root.requiredString("region", "an AWS region such as eu-west-1");
-        if (!region.isEmpty() && !REGION.matcher(region).matches()) {
-            root.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
-        }
+        checkRegion(root, region);
         String owner = root.requiredString("owner", "the owning team, e.g. platform-team (written to the owner tag)");
         checkOwner(root, owner);
         LogsConfig logs = logs(root.map("logs"), tier);
@@ -93,11 +107,25 @@ final class EnvironmentBinder {
         Map<String, FieldReader> serviceReaders = root.namedMaps("services");
         serviceReaders.forEach((serviceName, reader) -> {
             checkName(reader, "service", serviceName);
-            services.put(serviceName, service(reader, tier, loadBalancers));
+            services.put(serviceName, service(reader, name, serviceName, tier, loadBalancers));
         });
         checkRoutePriorities(services, serviceReaders);
+        checkFamilies(services, serviceReaders);
         root.rejectUnknownKeys();
         return new EnvironmentConfig(name, tier, account, region, owner, network, cluster, logs, loadBalancers, services);
+    }
+
+    private void checkRegion(FieldReader root, String region) {
+        if (region.isEmpty() || AwsRegions.names().contains(region)) {
+            return;
+        }
+        if (!REGION.matcher(region).matches()) {
+            root.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
+            return;
+        }
+        root.problem("region", "'" + region + "' is not an AWS region; "
+                + AwsRegions.closest(region).map(r -> "did you mean " + r + "? Regions: ").orElse("regions: ")
+                + String.join(", ", AwsRegions.like(region)));
     }
 
     private void checkOwner(FieldReader root, String owner) {
@@ -214,10 +242,21 @@ final class EnvironmentBinder {
         return new LoadBalancerConfig(type, scheme, port, idleTimeout, deletionProtection, accessLogRetention);
     }
 
-    private ServiceConfig service(FieldReader reader, Tier tier, Map<String, LoadBalancerConfig> loadBalancers) {
-        String image = reader.requiredString("image", "a container image reference, e.g. nginxinc/nginx-unprivileged:1.27-alpine");
-        if (!image.isEmpty() && !IMAGE.matcher(image).matches()) {
-            reader.problem("image", "'" + image + "' is not an image reference; it must not contain spaces");
+    private ServiceConfig service(FieldReader reader, String environmentName, String serviceName, Tier tier,
+                                  Map<String, LoadBalancerConfig> loadBalancers) {
+        String image = reader.requiredString("image", "a container image reference, e.g. "
+                + "public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
+        boolean allowUnpinnedImage = reader.bool("allowUnpinnedImage", ConfigDefaults.ALLOW_UNPINNED_IMAGE);
+        checkImage(reader, image, tier, allowUnpinnedImage);
+        String family = reader.string("family", ConfigDefaults.family(environmentName, serviceName));
+        if (!ECS_NAME.matcher(family).matches()) {
+            reader.problem("family", "'" + family + "' is not a task definition family; use 1 to 255 letters, digits, "
+                    + "hyphens and underscores");
+        }
+        String containerName = reader.string("containerName", ConfigDefaults.containerName(serviceName));
+        if (!ECS_NAME.matcher(containerName).matches()) {
+            reader.problem("containerName", "'" + containerName + "' is not a container name; use 1 to 255 letters, "
+                    + "digits, hyphens and underscores");
         }
         if (!reader.has("port")) {
             reader.problem("port", "is required; set it to the port the container listens on, 1 to 65535");
@@ -239,27 +278,63 @@ final class EnvironmentBinder {
         if (cpuValid && reader.has("memory") && !memoryChoices.contains(memory)) {
             reader.problem("memory", memory + " is not valid with cpu " + cpu + " on Fargate; use one of " + join(memoryChoices));
         }
-        Optional<String> user = reader.optionalString("user");
-        user.ifPresent(u -> {
-            if (!USER.matcher(u).matches()) {
-                reader.problem("user", "'" + u + "' is not a user; use a UID, a user name, or UID:GID such as 1000:1000");
-            } else if (u.equals("root") || u.equals("0") || u.startsWith("0:") || u.startsWith("root:")) {
-                reader.problem("user", "'" + u + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
-            }
-        });
+        Optional<String> user = user(reader);
         boolean readonlyRoot = reader.bool("readonlyRootFilesystem", ConfigDefaults.READONLY_ROOT_FILESYSTEM);
         List<String> writablePaths = reader.strings("writablePaths", ConfigDefaults.writablePaths(readonlyRoot));
         checkWritablePaths(reader, writablePaths, readonlyRoot);
         Map<String, String> environment = reader.stringMap("environment");
         checkEnvironment(reader, environment);
+        ServiceAccessBinder access = new ServiceAccessBinder(problems);
+        Map<String, SecretConfig> secrets = access.secrets(reader, environment);
+        TaskRoleConfig taskRole = access.taskRole(reader.map("taskRole"));
         RouteConfig route = route(reader, loadBalancers);
         HealthCheckConfig healthCheck = healthCheck(reader.map("healthCheck"), port);
         ScalingConfig scaling = scaling(reader.map("scaling"), tier);
         List<CapacityConfig> capacity = capacity(reader);
         DeploymentConfig deployment = deployment(reader.map("deployment"), tier);
         reader.rejectUnknownKeys();
-        return new ServiceConfig(image, port, cpu, memory, user, readonlyRoot, writablePaths, environment, route,
+        return new ServiceConfig(image, allowUnpinnedImage, family, containerName, port, cpu, memory, user, readonlyRoot,
+                writablePaths, environment, secrets, taskRole, route,
                 healthCheck, scaling, capacity, deployment);
+    }
+
+    private void checkImage(FieldReader reader, String image, Tier tier, boolean allowUnpinnedImage) {
+        if (image.isEmpty()) {
+            return;
+        }
+        if (!IMAGE.matcher(image).matches()) {
+            reader.problem("image", "'" + image + "' is not an image reference; it must not contain spaces");
+            return;
+        }
+        ImageReference reference = ImageReference.parse(image);
+        if (reference.digest().isPresent() && !ImageReference.SHA256_DIGEST.matcher(reference.digest().get()).matches()) {
+            reader.problem("image", "'" + image + "' has a digest that is not sha256: followed by 64 lower-case hex digits; "
+                    + "copy the digest from the registry, e.g. with docker buildx imagetools inspect");
+            return;
+        }
+        if (tier.isProduction() && !allowUnpinnedImage && !reference.isPinned()) {
+            reader.problem("image", "'" + image + "' " + (reference.tag().isPresent() ? "uses the latest tag" : "has no tag, which means latest")
+                    + "; prod runs only pinned images, so that a task started later (scale-out, replacement) runs the same "
+                    + "build as the others. Use a version tag or a digest (@sha256:...), or set allowUnpinnedImage: true to accept that");
+        }
+    }
+
+    /**
+     * Required, because AWS Control Tower's CT.ECS.PR.3 fails every container definition that does not name
+     * a non-root user: the image's own user is invisible to the template, and often root.
+     */
+    private Optional<String> user(FieldReader reader) {
+        String user = reader.requiredString("user", "the non-root UID (or UID:GID) the image runs as, e.g. \"1000\" "
+                + "(Control Tower CT.ECS.PR.3 requires every container to name a non-root user)");
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!USER.matcher(user).matches()) {
+            reader.problem("user", "'" + user + "' is not a user; use a UID, a user name, or UID:GID such as 1000:1000");
+        } else if (user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
+            reader.problem("user", "'" + user + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
+        }
+        return Optional.of(user);
     }
 
     private void checkWritablePaths(FieldReader reader, List<String> writablePaths, boolean readonlyRoot) {
@@ -285,16 +360,34 @@ final class EnvironmentBinder {
         }
     }
 
+    /** Names first; a value that is itself secret material is reported without repeating it. */
     private void checkEnvironment(FieldReader reader, Map<String, String> environment) {
         FieldReader variables = reader.map("environment");
-        environment.keySet().forEach(name -> {
+        environment.forEach((name, value) -> {
             if (!ENV_NAME.matcher(name).matches()) {
                 variables.problem(name, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
                         + "not starting with a digit");
+            } else if (AWS_ACCESS_KEY_ID.matcher(value).find()) {
+                variables.problem(name, "the value looks like an AWS access key ID; " + SECRET_ADVICE);
+            } else if (URL_WITH_PASSWORD.matcher(value).find()) {
+                variables.problem(name, "the value is a URL with a password in it; " + SECRET_ADVICE
+                        + " (or keep the URL here without its password and pass the password as a secret)");
             } else if (FORBIDDEN_ENV.contains(name) || SECRET_LIKE.matcher(name).matches()) {
-                variables.problem(name, "looks like a secret; plain environment variables end up in the task definition "
-                        + "for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or "
-                        + "SSM Parameter Store, or rename the variable if it holds no secret");
+                variables.problem(name, "looks like a secret; " + SECRET_ADVICE + ", or rename the variable if it holds no secret");
+            }
+        });
+    }
+
+    /** Two services with one family would interleave their revisions, and each deploy would replace the other's. */
+    private void checkFamilies(Map<String, ServiceConfig> services, Map<String, FieldReader> readers) {
+        Map<String, String> owners = new HashMap<>();
+        services.forEach((name, service) -> {
+            String other = owners.putIfAbsent(service.family(), name);
+            if (other != null) {
+                // Reported where a family is written: a default is not what the user has to change.
+                boolean here = readers.get(name).has("family") || !readers.get(other).has("family");
+                readers.get(here ? name : other).problem("family", "'" + service.family() + "' is already the family of "
+                        + "service '" + (here ? other : name) + "'; give each service its own task definition family");
             }
         });
     }

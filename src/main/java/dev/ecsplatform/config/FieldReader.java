@@ -249,6 +249,11 @@ final class FieldReader {
 
     /** A map of named maps, e.g. {@code services}: one reader per name, in file order. */
     Map<String, FieldReader> namedMaps(String key) {
+        return namedMaps(key, "a map of settings");
+    }
+
+    /** Like {@link #namedMaps(String)}; {@code expectedEntry} says what each name maps to, for a wrong type. */
+    Map<String, FieldReader> namedMaps(String key, String expectedEntry) {
         Optional<MapNode> map = typed(key, MapNode.class, "a map of names to settings");
         Map<String, FieldReader> readers = new LinkedHashMap<>();
         map.ifPresent(m -> m.entries().forEach((name, entry) -> {
@@ -258,7 +263,7 @@ final class FieldReader {
             } else if (isNull(entry.value())) {
                 readers.put(name, new FieldReader(new MapNode(entry.value().location(), Map.of()), entry.keyLocation(), childPath, problems));
             } else {
-                problems.add(new ConfigProblem(entry.value().location(), childPath, "expected a map of settings, got " + entry.value().kind()));
+                problems.add(new ConfigProblem(entry.value().location(), childPath, "expected " + expectedEntry + ", got " + entry.value().kind()));
             }
         }));
         return readers;
@@ -337,7 +342,7 @@ final class FieldReader {
                 .min(Comparator.comparingInt(k -> editDistance(k, unknown)));
     }
 
-    private static int editDistance(String a, String b) {
+    static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,8 +1,15 @@
 package dev.ecsplatform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +45,140 @@ class ConfigRejectionTest {
 
     @Test
     void rejectsYamlThatDoesNotParse() {
-        // GIVEN a tab used for indentation
-        files.environment("dev", "tier: dev\nservices:\n\tweb: {}\n");
+        // GIVEN a value that has a colon and a space in it, unquoted
+        files.environment("dev", """
+                tier: dev
+                owner: team: platform
+                """);
 
-        // WHEN / THEN
+        // WHEN / THEN SnakeYAML's own message, at its line and column
         assertThat(files.problems()).singleElement().asString()
-                .startsWith("dev.yaml:3:1 not valid YAML: found character ")
-                .contains("(TAB)", "that cannot start any token");
+                .startsWith("dev.yaml:2:12 not valid YAML: mapping values are not allowed here");
+    }
+
+    // ---- characters YAML cannot read -------------------------------------------------------------
+
+    @Test
+    void rejectsATabUsedForIndentationInPlainWords() {
+        files.environment("dev", "tier: dev\nnetwork:\n\tmaxAzs: 2\n");
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:1 a tab is used for indentation; YAML allows only spaces there, so replace it with spaces");
+    }
+
+    @Test
+    void rejectsANonBreakingSpaceUsedForIndentation() {
+        // GIVEN indentation pasted from a web page: two spaces, then a non-breaking space
+        files.environment("dev", "tier: dev\nnetwork:\n  \u00A0maxAzs: 2\n");
+
+        // THEN it is reported where it is, not later as an unknown key named "\u00A0maxAzs"
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:3 a non-breaking space (U+00A0) is used for indentation; replace it with ordinary spaces");
+    }
+
+    @Test
+    void rejectsOtherNonAsciiSpacesUsedForIndentation() {
+        files.environment("dev", "tier: dev\nnetwork:\n\u2003maxAzs: 2\n");
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:1 a non-ASCII space (U+2003) is used for indentation; replace it with ordinary spaces");
+    }
+
+    @Test
+    void acceptsANonBreakingSpaceInsideAValue() {
+        files.environment("dev", "tier: dev\nowner: \"platform\u00A0team\"\n");
+
+        assertThat(files.load("dev").owner()).isEqualTo("platform\u00A0team");
+    }
+
+    @Test
+    void rejectsAControlCharacterAtItsLineAndColumn() {
+        files.environment("dev", "tier: dev\nowner: plat\u0007form\n");
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:12 control character U+0007 is not allowed in YAML; delete it");
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8AtTheirLineAndColumn() {
+        // GIVEN "Équipe" saved as Latin-1: 0xC9 is not followed by a continuation byte
+        files.bytes("dev.yaml", bytes("tier: dev\nowner: ", 0xC9, "quipe\n"));
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:8 byte 0xC9 is not UTF-8; save the file as UTF-8");
+    }
+
+    @Test
+    void reportsEveryUnreadableCharacterOfAFileAtOnceAndNoYamlJargon() {
+        // GIVEN Windows line ends, a tab (line 2), a non-breaking space (line 4), a Latin-1 byte after an
+        // emoji, which counts as one column (line 5), and a bell and an escape character (line 6)
+        files.bytes("dev.yaml", bytes("tier: dev\r\n\tnetwork: {}\r\nservices:\r\n\u00A0 web: {}\r\n"
+                + "owner: \"\uD83D\uDE00 ", 0xE9, "\"\r\nregion: \u0007\u001B\r\n"));
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:2:1 a tab is used for indentation; YAML allows only spaces there, so replace it with spaces",
+                "dev.yaml:4:1 a non-breaking space (U+00A0) is used for indentation; replace it with ordinary spaces",
+                "dev.yaml:5:11 byte 0xE9 is not UTF-8; save the file as UTF-8",
+                "dev.yaml:6:9 control character U+0007 is not allowed in YAML; delete it",
+                "dev.yaml:6:10 control character U+001B is not allowed in YAML; delete it");
+    }
+
+    @Test
+    void listsTheFirstUnreadableCharactersOfAFileThatIsNotTextAndCountsTheRest() {
+        byte[] binary = new byte[30];
+        java.util.Arrays.fill(binary, (byte) 0xFF);
+        files.bytes("dev.yaml", binary);
+
+        List<String> problems = files.problems();
+
+        assertThat(problems).hasSize(YamlText.MAX_PROBLEMS_PER_FILE + 1);
+        assertThat(problems.get(0)).isEqualTo("dev.yaml:1:1 byte 0xFF is not UTF-8; save the file as UTF-8");
+        assertThat(problems.get(YamlText.MAX_PROBLEMS_PER_FILE)).isEqualTo("dev.yaml:1:21 10 more characters from here "
+                + "on cannot be read as YAML; is this a text file saved as UTF-8?");
+    }
+
+    // ---- anchors and aliases -------------------------------------------------------------------
+
+    @Test
+    void rejectsAnAliasBombQuicklyWithOneProblem() {
+        // GIVEN 16 levels of three aliases each: 48 aliases, under SnakeYAML's limit of 50, that expand to ~10^8 values
+        StringBuilder bomb = new StringBuilder("tier: dev\nl0: &l0 [x, x, x]\n");
+        for (int level = 1; level <= 16; level++) {
+            bomb.append("l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(3, "*l" + (level - 1)))).append("]\n");
+        }
+        files.environment("dev", bomb.toString());
+
+        // WHEN / THEN it fails in well under a second, at the anchor of the first level whose aliases pass the cap
+        // (l9, about 3^10 values on top of the levels before it)
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> files.problems());
+        assertThat(problems).containsExactly("dev.yaml:11:5 the file expands to more than 100,000 values (YAML anchors and "
+                + "aliases multiply what is written); an environment file needs a few hundred at most, so write the values "
+                + "out or use fewer aliases");
+    }
+
+    @Test
+    void rejectsAnAliasInsideItsOwnAnchor() {
+        files.environment("dev", """
+                tier: dev
+                network: &loop
+                  cidr: *loop
+                """);
+
+        // THEN at the anchor: an alias carries the position of the value it refers to
+        assertThat(files.problems()).containsExactly("dev.yaml:2:10 values are nested more than 64 levels deep (an alias "
+                + "inside the value it refers to nests without end); an environment file nests a few levels, so write the "
+                + "values out");
+    }
+
+    @Test
+    void acceptsAFewAliases() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: &listener { port: 8080 }
+                  internal: *listener
+                """);
+
+        assertThat(files.load("dev").loadBalancers().get("internal").port()).isEqualTo(8080);
     }
 
     @Test
@@ -75,6 +209,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     port: 8081
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -187,6 +322,47 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:2:9 region: 'Ireland' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
+    }
+
+    @Test
+    void rejectsARegionThatDoesNotExistAndSuggestsTheClosest() {
+        files.environment("dev", """
+                tier: dev
+                region: eu-west-9
+                """);
+
+        // THEN the suggestion comes with the regions that start the same way, from aws-cdk-lib's fact table
+        assertThat(files.problems()).containsExactly("dev.yaml:2:9 region: 'eu-west-9' is not an AWS region; did you mean "
+                + "eu-west-1? Regions: eu-central-1, eu-central-2, eu-isoe-west-1, eu-north-1, eu-south-1, eu-south-2, "
+                + "eu-west-1, eu-west-2, eu-west-3");
+    }
+
+    @Test
+    void rejectsARegionOfAnUnknownGeographyAndListsEveryRegion() {
+        files.environment("dev", """
+                tier: dev
+                region: xy-north-1
+                """);
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("dev.yaml:2:9 region: 'xy-north-1' is not an AWS region; regions: af-south-1, ap-east-1, ")
+                .contains(", eu-west-1, ", ", us-gov-west-1, ")
+                .endsWith(", us-west-2");
+    }
+
+    @Test
+    void acceptsEveryRegionOfTheFactTable() {
+        // GIVEN a region whose code has a four-letter geography and one in an isolated partition
+        files.environment("dev", """
+                tier: dev
+                region: eusc-de-east-1
+                """).environment("test", """
+                tier: test
+                region: us-isob-east-1
+                """);
+
+        assertThat(files.loadAll()).extracting(EnvironmentConfig::region).containsExactly("eusc-de-east-1", "us-isob-east-1");
+        assertThat(AwsRegions.names()).hasSizeGreaterThan(30).contains("eu-west-1", "us-gov-west-1", "cn-north-1");
     }
 
     @Test
@@ -388,6 +564,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     cpu: large
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -438,6 +615,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     loadBalancer: { name: public, hosts: [example.com, on] }
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -455,6 +633,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       FEATURE_X: true
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -507,6 +686,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     cpu: 300
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -524,6 +704,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     cpu: 256
                     memory: 300
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -542,6 +723,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     cpu: 4000
                     memory: 8192
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -555,12 +737,13 @@ class ConfigRejectionTest {
                 services:
                   web:
                     loadBalancer: { name: public }
+                    user: "1000"
                 """);
 
         // THEN both point at the service's key (web:, line 3), the map the keys belong in
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
-                        + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
+                        + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
                 "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
     }
 
@@ -581,6 +764,40 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void rejectsAServiceThatDoesNotNameItsUser() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                """);
+
+        // THEN at the service's key, where user must be added
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.user: is required; set it to the non-root "
+                + "UID (or UID:GID) the image runs as, e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every container to "
+                + "name a non-root user)");
+    }
+
+    @Test
+    void rejectsAnEmptyUser() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: ""
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:6:11 services.web.user: must not be empty; set it to the "
+                + "non-root UID (or UID:GID) the image runs as, e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every "
+                + "container to name a non-root user)");
+    }
+
+    @Test
     void rejectsAnEnvironmentVariableThatLooksLikeASecret() {
         files.environment("dev", """
                 tier: dev
@@ -591,6 +808,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       DB_PASSWORD: hunter2
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).singleElement().asString()
@@ -612,6 +830,7 @@ class ConfigRejectionTest {
                       AWS_ACCESS_KEY_ID: AKIAEXAMPLE
                       AWS_SECRET_ACCESS_KEY: example
                       ECS_ENGINE_AUTH_DATA: example
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).satisfiesExactly(
@@ -633,15 +852,223 @@ class ConfigRejectionTest {
                     environment:
                       STRIPE_KEY: sk_live_example
                       githubToken: example
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:8:19 services.web.environment.STRIPE_KEY: looks like a secret; plain environment variables end up "
                         + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
-                        + "Secrets Manager or SSM Parameter Store, or rename the variable if it holds no secret",
+                        + "Secrets Manager or SSM Parameter Store and reference them under the service's secrets, or rename "
+                        + "the variable if it holds no secret",
                 "dev.yaml:9:20 services.web.environment.githubToken: looks like a secret; plain environment variables end up "
                         + "in the task definition for anyone with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in "
-                        + "Secrets Manager or SSM Parameter Store, or rename the variable if it holds no secret");
+                        + "Secrets Manager or SSM Parameter Store and reference them under the service's secrets, or rename "
+                        + "the variable if it holds no secret");
+    }
+
+    @Test
+    void rejectsAnImageWithoutTagInProd() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:4:12 services.web.image: 'nginx' has no tag, which means "
+                + "latest; prod runs only pinned images, so that a task started later (scale-out, replacement) runs the same "
+                + "build as the others. Use a version tag or a digest (@sha256:...), or set allowUnpinnedImage: true to accept that");
+    }
+
+    @Test
+    void rejectsTheLatestTagInProd() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: registry.example.com:5000/orders:latest
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:4:12 services.web.image: 'registry.example.com:5000/orders:latest' "
+                + "uses the latest tag; prod runs only pinned images, so that a task started later (scale-out, replacement) "
+                + "runs the same build as the others. Use a version tag or a digest (@sha256:...), or set allowUnpinnedImage: "
+                + "true to accept that");
+    }
+
+    @Test
+    void doesNotTakeARegistryPortForATag() {
+        files.environment("prod", """
+                tier: prod
+                services:
+                  web:
+                    image: registry.example.com:5000/orders
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("prod.yaml:4:12 services.web.image: 'registry.example.com:5000/orders' has no tag, which means latest; ");
+    }
+
+    @Test
+    void reportsAnUnpinnedBaseImageOnceAtTheBaseFileWithProdsReason() {
+        files.base(VALID_BASE + """
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+        files.environment("dev", "tier: dev\n").environment("prod", "tier: prod\n");
+
+        assertThat(files.problems()).singleElement().asString()
+                .startsWith("base.yaml:8:12 services.web.image: 'nginx' has no tag, which means latest; prod runs only pinned images");
+    }
+
+    @Test
+    void acceptsPinnedImagesInProdAndAnExplicitOptOut() {
+        String digest = "@sha256:" + "0123456789abcdef".repeat(4);
+        files.environment("prod", """
+                tier: prod
+                services:
+                  tagged:
+                    image: registry.example.com:5000/orders:1.4.2
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 1 }
+                  digest:
+                    image: nginx%s
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 2 }
+                  moving:
+                    image: example/nightly:latest
+                    allowUnpinnedImage: true
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 3 }
+                """.formatted(digest));
+
+        EnvironmentConfig prod = files.load("prod");
+
+        assertThat(prod.services().get("digest").image()).isEqualTo("nginx" + digest);
+        assertThat(prod.services().get("moving").allowUnpinnedImage()).isTrue();
+        assertThat(prod.services().get("tagged").allowUnpinnedImage()).isFalse();
+    }
+
+    @Test
+    void acceptsAnUnpinnedImageOutsideProd() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx:latest
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.load("dev").services().get("web").image()).isEqualTo("nginx:latest");
+    }
+
+    @Test
+    void rejectsADigestThatIsNotSha256() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx@sha256:abc
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:4:12 services.web.image: 'nginx@sha256:abc' has a digest that "
+                + "is not sha256: followed by 64 lower-case hex digits; copy the digest from the registry, e.g. with docker "
+                + "buildx imagetools inspect");
+    }
+
+    @Test
+    void rejectsAnAwsAccessKeyIdAsAVariableValueWithoutRepeatingIt() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      S3_UPLOADER: AKIAIOSFODNN7EXAMPLE
+                      SESSION_ID: "id=ASIAXXXXXXXXXXXXXXXX;region=eu-west-1"
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:20 services.web.environment.S3_UPLOADER: the value looks like an AWS access key ID; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets",
+                "dev.yaml:9:19 services.web.environment.SESSION_ID: the value looks like an AWS access key ID; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets");
+    }
+
+    @Test
+    void rejectsAUrlWithAPasswordAsAVariableValueWithoutRepeatingIt() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      DATABASE_URL: postgres://orders:hunter2@db.internal:5432/orders
+                      CACHE_URL: "redis://:s3cr3t@cache.internal:6379"
+                    user: "1000"
+                """);
+
+        List<String> problems = files.problems();
+
+        assertThat(problems).containsExactly(
+                "dev.yaml:8:21 services.web.environment.DATABASE_URL: the value is a URL with a password in it; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets (or keep the URL here without its password and pass the password as a secret)",
+                "dev.yaml:9:18 services.web.environment.CACHE_URL: the value is a URL with a password in it; plain "
+                        + "environment variables end up in the task definition for anyone with ecs:DescribeTaskDefinition "
+                        + "to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and reference them under "
+                        + "the service's secrets (or keep the URL here without its password and pass the password as a secret)");
+        assertThat(String.join("\n", problems)).doesNotContain("hunter2", "s3cr3t");
+    }
+
+    @Test
+    void acceptsUrlsWithAUserOrAPortButNoPassword() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    environment:
+                      UPSTREAM: https://api.example.com:8443/v1/@me
+                      MAILTO: mailto:ops@example.com
+                      REPO: ssh://git@github.com/org/repo.git
+                      BUILD: AKIA-NOT-A-KEY
+                    user: "1000"
+                """);
+
+        assertThat(files.load("dev").services().get("web").environment()).hasSize(4);
     }
 
     @Test
@@ -655,6 +1082,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       NGINX_ENTRYPOINT_QUIET_LOGS: "1"
+                    user: "1000"
                 """);
 
         assertThat(files.load("dev").services().get("web").environment()).containsOnlyKeys("NGINX_ENTRYPOINT_QUIET_LOGS");
@@ -670,6 +1098,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     writablePaths: [/var/cache, /tmp, /var-cache]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:7:20 services.web.writablePaths: '/var-cache' and "
@@ -687,6 +1116,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     writablePaths: [/tmp, /tmp]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:7:20 services.web.writablePaths: '/tmp' is listed twice");
@@ -703,6 +1133,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     readonlyRootFilesystem: false
                     writablePaths: [/tmp]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:20 services.web.writablePaths: is set but "
@@ -720,6 +1151,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     readonlyRootFilesystem: false
+                    user: "1000"
                 """);
 
         // THEN the default [/tmp] is not applied, so print-config writes a file that loads again
@@ -737,6 +1169,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     environment:
                       LOG-LEVEL: debug
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:18 services.web.environment.LOG-LEVEL: 'LOG-LEVEL' is not "
@@ -752,11 +1185,404 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     loadBalancer: { name: public }
+                    user: "1000"
                 """);
 
         // THEN the problem points at the name itself (line 3), not at the first setting under it
         assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.Web_App: 'Web_App' is not a valid service name; "
                 + "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter");
+    }
+
+    // ---- family, container name, secrets and task role --------------------------------------
+
+    @Test
+    void rejectsAFamilyAndAContainerNameEcsDoesNotAccept() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    family: dev.web
+                    containerName: "web app"
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:13 services.web.family: 'dev.web' is not a task definition family; use 1 to 255 letters, "
+                        + "digits, hyphens and underscores",
+                "dev.yaml:9:20 services.web.containerName: 'web app' is not a container name; use 1 to 255 letters, "
+                        + "digits, hyphens and underscores");
+    }
+
+    @Test
+    void rejectsTwoServicesWithOneFamilyWhereTheFamilyIsWritten() {
+        // GIVEN api names web's default family, and comes first
+        files.environment("dev", """
+                tier: dev
+                services:
+                  api:
+                    image: api
+                    port: 8080
+                    user: "1000"
+                    family: dev-web
+                    loadBalancer: { name: public, priority: 1 }
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public, priority: 2 }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:13 services.api.family: 'dev-web' is already the family "
+                + "of service 'web'; give each service its own task definition family");
+    }
+
+    @Test
+    void rejectsASecretWithNeitherSourceAndSaysWhatEachIsFor() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { key: password }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:7 services.web.secrets.DB_PASSWORD: needs secretsManager "
+                + "(the name or ARN of a Secrets Manager secret: credentials and other secrets that rotate) or ssmParameter "
+                + "(the name or ARN of an SSM Parameter Store SecureString parameter: a single value)");
+    }
+
+    @Test
+    void rejectsASecretWithBothSources() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: prod/orders/db, ssmParameter: /orders/db }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:68 services.web.secrets.DB_PASSWORD.ssmParameter: is set "
+                + "together with secretsManager; use secretsManager for a Secrets Manager secret or ssmParameter for an SSM "
+                + "Parameter Store parameter, not both");
+    }
+
+    @Test
+    void saysThatMapsMergeWhenTheOtherSourceComesFromTheBaseFile() {
+        files.base(VALID_BASE + """
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: prod/orders/db }
+                """);
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    secrets:
+                      DB_PASSWORD: { ssmParameter: /dev/orders/db }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:5:36 services.web.secrets.DB_PASSWORD.ssmParameter: is set "
+                + "together with secretsManager; use secretsManager for a Secrets Manager secret or ssmParameter for an SSM "
+                + "Parameter Store parameter, not both (one comes from base.yaml and maps merge: set this secret in each "
+                + "environment file instead)");
+    }
+
+    @Test
+    void rejectsAJsonKeyOfAnSsmParameter() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      API_TOKEN: { ssmParameter: /orders/api-token, key: token }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:9:58 services.web.secrets.API_TOKEN.key: is only allowed with "
+                + "secretsManager: it picks one key of a Secrets Manager secret that holds JSON, and an SSM parameter has a "
+                + "single value");
+    }
+
+    @Test
+    void rejectsSecretReferencesThatAreNoNameOrArnOfTheirSource() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: "prod orders db" }
+                      API_TOKEN: { ssmParameter: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf" }
+                      SHARED: { secretsManager: "arn:aws:secretsmanager:eu-west-1:12345:secret:shared" }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:38 services.web.secrets.DB_PASSWORD.secretsManager: 'prod orders db' is not a Secrets Manager "
+                        + "secret name (letters, digits and / _ + = . @ -, up to 512) or its full ARN, "
+                        + "arn:aws:secretsmanager:<region>:<account>:secret:<name>",
+                "dev.yaml:10:34 services.web.secrets.API_TOKEN.ssmParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:"
+                        + "secret:api-AbCdEf' is an ARN for secretsManager, not ssmParameter; move it under secretsManager",
+                "dev.yaml:11:33 services.web.secrets.SHARED.secretsManager: 'arn:aws:secretsmanager:eu-west-1:12345:secret:"
+                        + "shared' is not a Secrets Manager secret name (letters, digits and / _ + = . @ -, up to 512) or its "
+                        + "full ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+    }
+
+    @Test
+    void rejectsAKmsKeyThatIsNotAKeyArnAndAJsonKeyWithAColon() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD:
+                        secretsManager: prod/orders/db
+                        key: "db:password"
+                        kmsKey: alias/orders
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:11:14 services.web.secrets.DB_PASSWORD.key: 'db:password' is not a JSON key ECS can select; write "
+                        + "the key's name, without ':' (ECS separates the parts of a secret reference with colons)",
+                "dev.yaml:12:17 services.web.secrets.DB_PASSWORD.kmsKey: 'alias/orders' is not a KMS key ARN; use "
+                        + "arn:aws:kms:<region>:<account>:key/<key id> (not an alias: decrypt permission is granted on the key)");
+    }
+
+    @Test
+    void rejectsAVariableThatIsBothPlainAndSecretAndNamesBoth() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    environment:
+                      API_URL: https://api.example.com
+                    secrets:
+                      API_URL: { ssmParameter: /orders/api-url }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:11:7 services.web.secrets.API_URL: is also set under "
+                + "services.web.environment.API_URL (dev.yaml:9:16); a variable is either plain or secret, so remove one of them");
+    }
+
+    @Test
+    void rejectsASecretVariableNameTheShellCannotUseAndASecretWrittenAsAString() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB-PASSWORD: { secretsManager: prod/orders/db }
+                      API_TOKEN: /orders/api-token
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:7 services.web.secrets.DB-PASSWORD: 'DB-PASSWORD' is not a valid variable name; use letters, "
+                        + "digits and underscores, not starting with a digit",
+                "dev.yaml:10:18 services.web.secrets.API_TOKEN: expected a map such as { secretsManager: prod/orders/db } "
+                        + "or { ssmParameter: /orders/api-token }, got a string");
+    }
+
+    @Test
+    void acceptsTheDocumentedSecretsWhoseNamesLookLikeSecrets() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    secrets:
+                      DB_PASSWORD: { secretsManager: prod/orders/db, key: password }
+                      API_TOKEN:   { ssmParameter: /orders/api-token }
+                      SHARED:      { secretsManager: "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf", kmsKey: "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab" }
+                """);
+
+        assertThat(files.load("dev").services().get("web").secrets()).isEqualTo(Map.of(
+                "DB_PASSWORD", new SecretConfig(SecretSource.SECRETS_MANAGER, "prod/orders/db", Optional.of("password"), Optional.empty()),
+                "API_TOKEN", new SecretConfig(SecretSource.SSM_PARAMETER, "/orders/api-token", Optional.empty(), Optional.empty()),
+                "SHARED", new SecretConfig(SecretSource.SECRETS_MANAGER,
+                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf", Optional.empty(),
+                        Optional.of("arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab"))));
+    }
+
+    @Test
+    void rejectsAWildcardStatementWithoutReasonAndSaysWhatTheReasonIsFor() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [s3:GetObject]
+                          resources: ["arn:aws:s3:::orders-uploads/*"]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:10:11 services.web.taskRole.statements[0].reason: is required "
+                + "because 'arn:aws:s3:::orders-uploads/*' has a wildcard; say in at least 20 characters why the task needs it "
+                + "(the reason becomes the reviewed acknowledgment of cdk-nag AwsSolutions-IAM5 for exactly this statement)");
+    }
+
+    @Test
+    void rejectsAReasonTooShortToSayAnything() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: ["s3:Get*"]
+                          resources: ["arn:aws:s3:::orders-uploads"]
+                          reason: needed
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:12:19 services.web.taskRole.statements[0].reason: is 6 "
+                + "characters long; say in at least 20 why the task needs 's3:Get*' (the reason becomes the reviewed "
+                + "acknowledgment of cdk-nag AwsSolutions-IAM5 for exactly this statement)");
+    }
+
+    @Test
+    void rejectsAReasonOnAStatementWithoutWildcards() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [sqs:SendMessage]
+                          resources: ["arn:aws:sqs:eu-west-1:123456789012:orders-events"]
+                          reason: The service publishes order events
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:12:19 services.web.taskRole.statements[0].reason: is set but "
+                + "this statement has no wildcard, so cdk-nag AwsSolutions-IAM5 has nothing to acknowledge; remove reason");
+    }
+
+    @Test
+    void rejectsActionsAndResourcesIamDoesNotAccept() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [GetObject]
+                          resources: [orders-uploads]
+                        - actions: []
+                        - resources: ["*"]
+                          actions: [sts:GetCallerIdentity]
+                          reason: GetCallerIdentity takes no resource
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:20 services.web.taskRole.statements[0].actions: 'GetObject' is not an IAM action; write "
+                        + "service:Action, e.g. s3:GetObject (* and ? may stand for part of the action name)",
+                "dev.yaml:11:22 services.web.taskRole.statements[0].resources: 'orders-uploads' is not a resource; use an "
+                        + "ARN (arn:...) or *",
+                "dev.yaml:12:11 services.web.taskRole.statements[1].resources: is required; list the ARNs the actions apply "
+                        + "to, or [\"*\"] for actions that take no resource",
+                "dev.yaml:12:20 services.web.taskRole.statements[1].actions: must not be empty; list the IAM actions the "
+                        + "task needs, e.g. [s3:GetObject]");
+    }
+
+    @Test
+    void rejectsAwsManagedPoliciesAndArnsThatAreNoPolicy() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      managedPolicies:
+                        - arn:aws:iam::aws:policy/AmazonS3FullAccess
+                        - arn:aws:iam::123456789012:role/orders
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' is an "
+                        + "AWS managed policy; those grant far more than one task needs (cdk-nag AwsSolutions-IAM4), so write "
+                        + "the actions the task needs under statements instead",
+                "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::123456789012:role/orders' is not a "
+                        + "customer managed policy ARN; write arn:aws:iam::<account>:policy/<name>");
+    }
+
+    @Test
+    void acceptsTheDocumentedTaskRole() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      statements:
+                        - actions: [s3:GetObject, s3:PutObject]
+                          resources: ["arn:aws:s3:::orders-uploads/*"]
+                          reason: Uploads are keyed by order ID under one bucket
+                      managedPolicies: ["arn:aws:iam::333333333333:policy/orders-extra"]
+                """);
+
+        TaskRoleConfig taskRole = files.load("dev").services().get("web").taskRole();
+
+        assertThat(taskRole).isEqualTo(new TaskRoleConfig(List.of(new PolicyStatementConfig(
+                List.of("s3:GetObject", "s3:PutObject"), List.of("arn:aws:s3:::orders-uploads/*"),
+                Optional.of("Uploads are keyed by order ID under one bucket"))),
+                List.of("arn:aws:iam::333333333333:policy/orders-extra")));
+        assertThat(taskRole.statements().get(0).hasWildcard()).isTrue();
     }
 
     // ---- load balancers and routes -------------------------------------------------------------
@@ -795,6 +1621,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.loadBalancer: is required; name the load "
@@ -813,6 +1640,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer:
                       name: private
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:9:13 services.web.loadBalancer.name: 'private' is not a "
@@ -829,19 +1657,21 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer:
                       name: public
+                    user: "1000"
                   api:
                     image: api
                     port: 8080
                     loadBalancer:
                       name: public
                       paths: [/api/*]
+                    user: "1000"
                 """);
 
         // THEN each points at its service's loadBalancer: key, where priority must be added
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:6:5 services.web.loadBalancer.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000",
-                "dev.yaml:11:5 services.api.loadBalancer.priority: is required when several services share load balancer "
+                "dev.yaml:12:5 services.api.loadBalancer.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000");
     }
 
@@ -855,6 +1685,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer:
                       paths: [/api/*]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -871,10 +1702,12 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
-                        + "e.g. nginxinc/nginx-unprivileged:1.27-alpine",
+                        + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
                 "dev.yaml:3:3 services.web.loadBalancer: is required; name the load balancer that fronts this service, "
                         + "e.g. 'loadBalancer: { name: public }'; defined load balancers: public",
-                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
+                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535",
+                "dev.yaml:3:3 services.web.user: is required; set it to the non-root UID (or UID:GID) the image runs as, "
+                        + "e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every container to name a non-root user)");
     }
 
     @Test
@@ -888,6 +1721,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     capacity:
                       - weight: 2
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -903,13 +1737,15 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     loadBalancer: { name: public, priority: 10 }
+                    user: "1000"
                   api:
                     image: api
                     port: 8080
                     loadBalancer: { name: public, priority: 10, paths: [/api/*] }
+                    user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:10:45 services.api.loadBalancer.priority: 10 is already "
+        assertThat(files.problems()).containsExactly("dev.yaml:11:45 services.api.loadBalancer.priority: 10 is already "
                 + "used by service 'web' on load balancer 'public'; priorities must be unique per load balancer");
     }
 
@@ -924,6 +1760,7 @@ class ConfigRejectionTest {
                     loadBalancer:
                       name: public
                       paths: [/ok, api/*]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: 'api/*' must start with /");
@@ -941,6 +1778,7 @@ class ConfigRejectionTest {
                       name: public
                       paths: [/a, /b, /c, /d]
                       hosts: [example.com, www.example.com]
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: a listener rule can "
@@ -961,6 +1799,7 @@ class ConfigRejectionTest {
                     healthCheck:
                       intervalSeconds: 10
                       timeoutSeconds: 10
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -978,6 +1817,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     healthCheck:
                       path: "/health?full=1&x=$(id)"
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: '/health?full=1&x=$(id)' "
@@ -996,6 +1836,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     healthCheck:
                       path: health
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: 'health' is not allowed; "
@@ -1015,6 +1856,7 @@ class ConfigRejectionTest {
                     healthCheck:
                       healthyThreshold: 1
                       unhealthyThreshold: 11
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1030,11 +1872,12 @@ class ConfigRejectionTest {
                 tier: prod
                 services:
                   web:
-                    image: nginx
+                    image: nginx:1.27
                     port: 8080
                     loadBalancer: { name: public }
                     scaling:
                       minTasks: 1
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("prod.yaml:8:17 services.web.scaling.minTasks: 1 is too few for prod; "
@@ -1053,6 +1896,7 @@ class ConfigRejectionTest {
                     scaling:
                       minTasks: 3
                       maxTasks: 2
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1069,6 +1913,7 @@ class ConfigRejectionTest {
                     port: 8080
                     loadBalancer: { name: public }
                     capacity: []
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1087,6 +1932,7 @@ class ConfigRejectionTest {
                     capacity:
                       - provider: fargate-spot
                       - provider: fargate-spot
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1104,6 +1950,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     capacity:
                       - provider: spot
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
@@ -1122,6 +1969,7 @@ class ConfigRejectionTest {
                     capacity:
                       - { provider: fargate, weight: 0 }
                       - { provider: fargate-spot, weight: 0 }
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: every weight is 0; at least one "
@@ -1140,6 +1988,7 @@ class ConfigRejectionTest {
                     capacity:
                       - { provider: fargate, base: 1 }
                       - { provider: fargate-spot, base: 1 }
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: more than one provider sets base; "
@@ -1152,11 +2001,12 @@ class ConfigRejectionTest {
                 tier: prod
                 services:
                   web:
-                    image: nginx
+                    image: nginx:1.27
                     port: 8080
                     loadBalancer: { name: public }
                     deployment:
                       minHealthyPercent: 50
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("prod.yaml:8:26 services.web.deployment.minHealthyPercent: 50 is not "
@@ -1174,6 +2024,7 @@ class ConfigRejectionTest {
                     loadBalancer: { name: public }
                     deployment:
                       maxPercent: 100
+                    user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:19 services.web.deployment.maxPercent: 100 must be greater "
@@ -1249,12 +2100,14 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 70000
                     loadBalancer: { name: public }
+                    user: "1000"
                 """);
         files.environment("dev", """
                 tier: dev
                 services:
                   web:
                     cpu: 100
+                    user: "1000"
                 """);
 
         // THEN each problem names the file and line where the value is written
@@ -1285,5 +2138,18 @@ class ConfigRejectionTest {
 
         assertThat(e.problems()).singleElement().extracting(ConfigProblem::message).asString()
                 .isEqualTo("no environment files found; add one such as " + directory.resolve("dev.yaml"));
+    }
+
+    /** UTF-8 text and single raw bytes, in order: {@code bytes("a: ", 0xE9, "\n")}. */
+    private static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
     }
 }

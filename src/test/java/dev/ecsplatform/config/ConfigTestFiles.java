@@ -59,6 +59,16 @@ final class ConfigTestFiles {
         return this;
     }
 
+    /** Writes any file of the directory from raw bytes, for text that is not UTF-8. */
+    ConfigTestFiles bytes(String fileName, byte[] content) {
+        try {
+            Files.write(directory.resolve(fileName), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     List<EnvironmentConfig> loadAll() {
         return EnvironmentLoader.loadAll(directory);
     }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsplatform.testkit.TestEnvironments;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +38,41 @@ class EnvironmentLoaderTest {
             assertThat(dev.tier()).isEqualTo(Tier.DEV);
             assertThat(dev.owner()).isEqualTo("platform-team");
             ServiceConfig web = dev.services().get("web");
-            assertThat(web.image()).isEqualTo("nginxinc/nginx-unprivileged:1.27-alpine");
+            assertThat(web.image()).isEqualTo("public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
             assertThat(web.user()).contains("101");
             assertThat(web.loadBalancer().name()).isEqualTo("public");
             assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
             assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, ConfigDefaults.CPU_TARGET_PERCENT));
             assertThat(dev.logs().retentionDays()).isEqualTo(14);
             assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 1, false, 14));
+        }
+
+        @Test
+        void aSecondServiceOnThePublicLoadBalancerNeedsOnlyItsOwnPriority(@TempDir Path directory) throws Exception {
+            // GIVEN the shipped files, and the README's "Add a service" example appended to base.yaml
+            try (var files = Files.list(SHIPPED)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, directory.resolve(file.getFileName()));
+                }
+            }
+            Files.writeString(directory.resolve(EnvironmentLoader.BASE_FILE), """
+                      orders:
+                        image: registry.example.com/orders:1.4.2
+                        port: 8080
+                        user: "1000"
+                        loadBalancer:
+                          name: public
+                          paths: ["/orders/*"]
+                          priority: 20
+                        healthCheck:
+                          path: /health
+                    """, StandardOpenOption.APPEND);
+
+            // WHEN / THEN every environment loads: web's priority is written out in base.yaml
+            assertThat(EnvironmentLoader.loadAll(directory)).allSatisfy(environment -> {
+                assertThat(environment.services().get("web").loadBalancer().priority()).isEqualTo(100);
+                assertThat(environment.services().get("orders").loadBalancer().priority()).isEqualTo(20);
+            });
         }
 
         @Test
@@ -87,6 +116,7 @@ class EnvironmentLoaderTest {
                         loadBalancer:
                           name: public
                           paths: [/a, /b]
+                        user: "1000"
                     """).environment("dev", """
                     tier: dev
                     region: us-east-2
@@ -98,6 +128,7 @@ class EnvironmentLoaderTest {
                           ADD: dev
                         loadBalancer:
                           paths: [/c]
+                        user: "1000"
                     """);
 
             // WHEN
@@ -128,14 +159,54 @@ class EnvironmentLoaderTest {
                         port: 8080
                         loadBalancer: { name: public }
                         writablePaths: [/tmp, /var/cache/nginx]
+                        user: "1000"
                     """).environment("dev", """
                     tier: dev
                     services:
                       web:
                         writablePaths: []
+                        user: "1000"
                     """);
 
             assertThat(files.load("dev").services().get("web").writablePaths()).isEmpty();
+        }
+
+        @Test
+        void anEmptyKeyInTheEnvironmentKeepsTheBaseValueInsteadOfDroppingIt() {
+            // GIVEN base.yaml sets a non-root user and a task count, and dev.yaml writes those keys with no value
+            ConfigTestFiles files = new ConfigTestFiles(directory).base("""
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        user: "101"
+                        loadBalancer: { name: public }
+                        scaling:
+                          minTasks: 3
+                        healthCheck:
+                          path: /health
+                    """).environment("dev", """
+                    tier: dev
+                    services:
+                      web:
+                        user:
+                        scaling:
+                        healthCheck:
+                          path: ~
+                    """);
+
+            // WHEN
+            ServiceConfig web = files.load("dev").services().get("web");
+
+            // THEN every base value is kept: an empty key never weakens a setting
+            assertThat(web.user()).contains("101");
+            assertThat(web.scaling().minTasks()).isEqualTo(3);
+            assertThat(web.healthCheck().path()).isEqualTo("/health");
         }
 
         @Test
@@ -217,11 +288,16 @@ class EnvironmentLoaderTest {
         void fillsInEveryServiceDefault() {
             ServiceConfig web = loadWithOneService("dev").services().get("web");
 
+            assertThat(web.allowUnpinnedImage()).isFalse();
+            assertThat(web.family()).isEqualTo("dev-web");
+            assertThat(web.containerName()).isEqualTo("web");
             assertThat(web.cpu()).isEqualTo(256);
             assertThat(web.memory()).isEqualTo(512);
-            assertThat(web.user()).isEmpty();
+            assertThat(web.user()).contains("1000");
             assertThat(web.readonlyRootFilesystem()).isTrue();
             assertThat(web.writablePaths()).containsExactly("/tmp");
+            assertThat(web.secrets()).isEmpty();
+            assertThat(web.taskRole()).isEqualTo(TaskRoleConfig.none());
             assertThat(web.loadBalancer()).isEqualTo(new RouteConfig("public", List.of("/*"), List.of(), 100, 30));
             assertThat(web.healthCheck()).isEqualTo(new HealthCheckConfig("/", "200-399", 10, 5, 2, 2, 60,
                     ConfigDefaults.containerHealthCheck(8080, "/")));
@@ -243,7 +319,7 @@ class EnvironmentLoaderTest {
             assertThat(yaml).startsWith("# effective configuration of environment 'dev'\n")
                     .contains("tier: dev\n", "account: '111111111111'\n", "natGateways: 1\n", "containerInsights: enabled\n",
                             "deletionProtection: false\n", "minHealthyPercent: 100\n", "deregistrationDelaySeconds: 30\n",
-                            "image: nginxinc/nginx-unprivileged:1.27-alpine\n")
+                            "image: public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine\n")
                     .doesNotContain("name: dev");
         }
 
@@ -263,13 +339,79 @@ class EnvironmentLoaderTest {
         }
 
         @Test
-        void keepsAnOptionalUserOutWhenItIsNotSet() {
-            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", TestEnvironments.minimal("dev")).load("dev");
+        void printsNoYamlAnchorsAndLoadsBackForEveryShippedEnvironment() {
+            for (EnvironmentConfig shipped : EnvironmentLoader.loadAll(SHIPPED)) {
+                String yaml = EffectiveConfig.toYaml(shipped);
+
+                // THEN a value that appears twice is written out twice, never as &id001 / *id001
+                assertThat(yaml).as(shipped.name()).doesNotContain("&id").doesNotContain("*id");
+                assertThat(new ConfigTestFiles(directory).environment(shipped.name(), yaml).load(shipped.name()))
+                        .as(shipped.name()).isEqualTo(shipped);
+            }
+        }
+
+        @Test
+        void printsSecretsAndTheTaskRoleAsTheyAreWrittenAndLoadsThemBack() {
+            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", TestEnvironments.minimal("dev") + """
+                        secrets:
+                          DB_PASSWORD: { secretsManager: prod/orders/db, key: password }
+                          API_TOKEN: { ssmParameter: /orders/api-token }
+                        taskRole:
+                          statements:
+                            - actions: [s3:GetObject]
+                              resources: ["arn:aws:s3:::orders-uploads/*"]
+                              reason: Uploads are keyed by order ID under one bucket
+                    """).load("dev");
 
             String yaml = EffectiveConfig.toYaml(dev);
 
-            assertThat(dev.services().get("web").user()).isEqualTo(Optional.empty());
-            assertThat(yaml).doesNotContain("user:");
+            assertThat(yaml).contains("""
+                        secrets:
+                          API_TOKEN:
+                            ssmParameter: /orders/api-token
+                          DB_PASSWORD:
+                            secretsManager: prod/orders/db
+                            key: password
+                        taskRole:
+                          statements:
+                          - actions:
+                            - s3:GetObject
+                            resources:
+                            - arn:aws:s3:::orders-uploads/*
+                            reason: Uploads are keyed by order ID under one bucket
+                          managedPolicies: []
+                    """).contains("family: dev-web\n", "containerName: web\n").doesNotContain("source:", "reference:", "jsonKey:");
+            assertThat(new ConfigTestFiles(directory).environment("dev", yaml).load("dev")).isEqualTo(dev);
+        }
+
+        @Test
+        void printsAValueSharedByTwoFieldsWithoutAnAnchor() {
+            // GIVEN two services that share the default capacity list, one object in memory
+            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", """
+                    tier: dev
+                    account: "123456789012"
+                    region: eu-west-1
+                    owner: platform-team
+                    loadBalancers:
+                      public: {}
+                    services:
+                      web:
+                        image: nginx
+                        port: 8080
+                        user: "1000"
+                        loadBalancer: { name: public, priority: 20 }
+                      api:
+                        image: api
+                        port: 8080
+                        user: "1000"
+                        loadBalancer: { name: public, priority: 10 }
+                    """).load("dev");
+            assertThat(dev.services().get("api").capacity()).isSameAs(dev.services().get("web").capacity());
+
+            String yaml = EffectiveConfig.toYaml(dev);
+
+            assertThat(yaml).doesNotContain("&id").doesNotContain("*id");
+            assertThat(yaml.split("provider: fargate\n", -1)).hasSize(3);
         }
     }
 }

@@ -169,6 +169,11 @@ class EnvironmentSchemaTest {
     }
 
     @Test
+    void regionAllowsExactlyTheRegionsOfTheFactTable() {
+        assertThat(strings(schemaTree.at("/properties/region/enum"))).isEqualTo(AwsRegions.names());
+    }
+
+    @Test
     void fargateCpuAndMemoryRulesAreFargateSizes() {
         JsonNode service = schemaTree.at("/$defs/service");
         assertThat(integers(service.at("/properties/cpu/enum"))).isEqualTo(FargateSizes.cpuValues());
@@ -285,6 +290,42 @@ class EnvironmentSchemaTest {
     }
 
     @Test
+    void rejectsSecretMaterialAsAnEnvironmentVariableValue() {
+        assertThat(errors(yaml("services: {web: {environment: {UPLOADER: AKIAIOSFODNN7EXAMPLE}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("UPLOADER"));
+        assertThat(errors(yaml("services: {web: {environment: {DATABASE_URL: \"postgres://app:pw@db/app\"}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("DATABASE_URL"));
+        assertThat(errors(yaml("services: {web: {environment: {UPSTREAM: \"https://api.example.com:8443/v1/@me\"}}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsASecretWithBothSourcesOrAJsonKeyOfAParameter() {
+        assertThat(errors(yaml("services: {web: {secrets: {DB: {secretsManager: a, ssmParameter: b}}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("$.services.web.secrets.DB"));
+        assertThat(errors(yaml("services: {web: {secrets: {DB: {ssmParameter: /a, key: b}}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("$.services.web.secrets.DB"));
+        assertThat(errors(yaml("services: {web: {secrets: {DB: {key: password}}}}"))).as("key may add to base.yaml's secret")
+                .isEmpty();
+    }
+
+    @Test
+    void requiresAReasonExactlyOnStatementsWithAWildcard() {
+        assertThat(errors(yaml("services: {web: {taskRole: {statements: [{actions: [\"s3:Get*\"], resources: [\"*\"]}]}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("$.services.web.taskRole.statements[0]"));
+        assertThat(errors(yaml("services: {web: {taskRole: {statements: [{actions: [sqs:SendMessage], "
+                + "resources: [\"arn:aws:sqs:eu-west-1:123456789012:q\"], reason: The service publishes order events}]}}}")))
+                .isNotEmpty().allSatisfy(error -> assertThat(error).contains("$.services.web.taskRole.statements[0]"));
+        assertThat(errors(yaml("services: {web: {taskRole: {statements: [{actions: [\"s3:Get*\"], resources: [\"*\"], "
+                + "reason: Reads every object of the bucket}]}}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsAnAwsManagedPolicy() {
+        assertThat(errors(yaml("services: {web: {taskRole: {managedPolicies: [\"arn:aws:iam::aws:policy/AdministratorAccess\"]}}}")))
+                .singleElement().asString().startsWith("$.services.web.taskRole.managedPolicies[0]");
+    }
+
+    @Test
     void rejectsAVpcTooSmallForLoadBalancerSubnets() {
         assertThat(errors(yaml("network: {cidr: 10.0.0.0/24}"))).singleElement().asString().startsWith("$.network.cidr");
         assertThat(errors(yaml("network: {cidr: 10.0.2.0/23}"))).isEmpty();
@@ -295,6 +336,12 @@ class EnvironmentSchemaTest {
         assertThat(errors(yaml("services: {web: {healthCheck: {path: \"/health?x=$(id)\"}}}")))
                 .singleElement().asString().startsWith("$.services.web.healthCheck.path");
         assertThat(errors(yaml("services: {web: {healthCheck: {path: /api/v1.0/health_check-~%20}}}"))).isEmpty();
+    }
+
+    @Test
+    void rejectsARegionThatDoesNotExist() {
+        assertThat(errors(yaml("region: eu-west-9"))).singleElement().asString().startsWith("$.region");
+        assertThat(errors(yaml("region: eusc-de-east-1"))).isEmpty();
     }
 
     @Test
@@ -465,6 +512,10 @@ class EnvironmentSchemaTest {
             for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
                 schemaKeys.add(names.next());
             }
+            if (type == SecretConfig.class) {
+                walkSecret(properties, schemaKeys, path);
+                return;
+            }
             Set<String> componentKeys = new LinkedHashSet<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 if (!component.isAnnotationPresent(Derived.class)) {
@@ -486,6 +537,21 @@ class EnvironmentSchemaTest {
                 fields.add(new SchemaField(record, key, pathOf(path, key), rawClass(javaType), property, resolve(root, property)));
                 walkValue(javaType, property, pathOf(path, key));
             }
+        }
+
+        /**
+         * {@link SecretConfig} is a {@link YamlForm}: its YAML keys are {@link SecretConfig#yamlKeys()}, every one
+         * a string, not its components (the source is the key under which the reference is written).
+         */
+        private void walkSecret(JsonNode properties, Set<String> schemaKeys, String path) {
+            String record = SecretConfig.class.getSimpleName();
+            List<String> yamlKeys = SecretConfig.yamlKeys();
+            yamlKeys.stream().filter(k -> !schemaKeys.contains(k)).forEach(k -> keyMismatches.add(
+                    record + "." + k + " (" + pathOf(path, k) + "): a YAML key of the record the schema does not list"));
+            schemaKeys.stream().filter(k -> !yamlKeys.contains(k)).forEach(k -> keyMismatches.add(
+                    record + "." + k + " (" + pathOf(path, k) + "): a schema property that is no YAML key of the record"));
+            yamlKeys.stream().filter(schemaKeys::contains).forEach(k -> fields.add(new SchemaField(record, k, pathOf(path, k),
+                    String.class, properties.get(k), resolve(root, properties.get(k)))));
         }
 
         private void walkValue(Type type, JsonNode valueSchema, String path) {

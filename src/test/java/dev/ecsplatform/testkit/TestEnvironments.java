@@ -27,6 +27,7 @@ public final class TestEnvironments {
               api:
                 image: example/api:1.0
                 port: 8080
+                user: "1000"
                 loadBalancer: { name: public }
             """;
 
@@ -71,7 +72,9 @@ public final class TestEnvironments {
 
     /**
      * A complete environment in one file: the required keys, one load balancer and one service, all
-     * else default. For tests that need a valid starting point rather than particular values.
+     * else default. For tests that need a valid starting point rather than particular values. It has 11
+     * lines, so a test that appends a service key finds it on line 12. The image is {@code nginx},
+     * except in prod, which requires a pinned image: {@code nginx:1.27}.
      */
     public static String minimal(String tier) {
         return """
@@ -79,14 +82,14 @@ public final class TestEnvironments {
                 account: "123456789012"
                 region: eu-west-1
                 owner: platform-team
-                loadBalancers:
-                  public: {}
+                loadBalancers: { public: {} }
                 services:
                   web:
-                    image: nginx
+                    image: %s
                     port: 8080
+                    user: "1000"
                     loadBalancer: { name: public }
-                """.formatted(tier);
+                """.formatted(tier, tier.equals("prod") ? "nginx:1.27" : "nginx");
     }
 
     /** A dev environment in account 111111111111 / eu-west-1 with {@code extra} YAML appended. */
