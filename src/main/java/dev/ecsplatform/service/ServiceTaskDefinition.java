@@ -21,7 +21,6 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.Protocol;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.ILogGroup;
@@ -37,9 +36,6 @@ import software.constructs.Construct;
  * paths that must stay writable.
  */
 public final class ServiceTaskDefinition extends Construct {
-
-    /** The container's name; the deployment tooling (CodeDeploy AppSpecs, ECS Exec) refers to it. */
-    public static final String CONTAINER_NAME = "app";
 
     /**
      * Time a container gets between SIGTERM and SIGKILL to finish its work and exit cleanly. ECS stops a
@@ -79,14 +75,18 @@ public final class ServiceTaskDefinition extends Construct {
                         "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
                 .description("Pulls the image and writes logs for service " + props.serviceName())
                 .build();
-        IRole taskRole = Role.Builder.create(this, "TaskRole")
+        Role taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
                         "ArnLike", Map.of("aws:SourceArn",
                                 "arn:" + stack.getPartition() + ":ecs:" + stack.getRegion() + ":" + stack.getAccount() + ":*"))))
                 .description("What the application of service " + props.serviceName() + " may do")
                 .build();
+        new TaskRolePermissions(this, "TaskRolePermissions", config.taskRole(), "services." + props.serviceName() + ".taskRole", taskRole);
         this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
+                // Readable and stable (dev-web:7 in the console and CLI); a family is safe to fix because every
+                // change registers a new revision of it rather than replacing anything.
+                .family(config.family())
                 .cpu(config.cpu())
                 .memoryLimitMiB(config.memory())
                 .executionRole(executionRole)
@@ -102,7 +102,8 @@ public final class ServiceTaskDefinition extends Construct {
         // The loader leaves writablePaths empty when the root file system is writable (it rejects the pair).
         boolean preparesVolumes = !config.writablePaths().isEmpty();
         ContainerDefinitionOptions.Builder options = ContainerDefinitionOptions.builder()
-                .containerName(CONTAINER_NAME)
+                // The name deployment tooling (the load balancer mapping, CodeDeploy AppSpecs, ECS Exec) refers to.
+                .containerName(config.containerName())
                 .image(image.image())
                 .essential(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(config.port()).protocol(Protocol.TCP).build()))
@@ -123,6 +124,9 @@ public final class ServiceTaskDefinition extends Construct {
         config.user().ifPresent(options::user);
         if (!config.environment().isEmpty()) {
             options.environment(new TreeMap<>(config.environment()));
+        }
+        if (!config.secrets().isEmpty()) {
+            options.secrets(new ContainerSecrets(this, "Secrets", config.secrets(), executionRole).secrets());
         }
         this.container = taskDefinition.addContainer("Container", options.build());
         if (!config.environment().isEmpty()) {

@@ -47,7 +47,7 @@ class FargateWebServiceTest {
                 "LaunchType", Match.absent(),
                 "PlatformVersion", "LATEST",
                 "HealthCheckGracePeriodSeconds", 60,
-                "LoadBalancers", List.of(Map.of("ContainerName", "app", "ContainerPort", 8080,
+                "LoadBalancers", List.of(Map.of("ContainerName", "web", "ContainerPort", 8080,
                         "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup"))))));
     }
 

@@ -53,7 +53,7 @@ class ServiceTaskDefinitionTest {
     @Test
     void logsThroughAwslogsIntoAnExplicitLogGroup() {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                "Name", "app",
+                "Name", "web",
                 "LogConfiguration", Map.of(
                         "LogDriver", "awslogs",
                         "Options", Map.of(
@@ -73,7 +73,7 @@ class ServiceTaskDefinitionTest {
     @Test
     void checksContainerHealthWithTheConfiguredPath() {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                "Name", "app",
+                "Name", "web",
                 "HealthCheck", Map.of(
                         "Command", List.of("CMD-SHELL", "curl -fsS http://localhost:8080/ > /dev/null"
                                 + " || wget -q -O /dev/null http://localhost:8080/ || exit 1"),
@@ -98,7 +98,7 @@ class ServiceTaskDefinitionTest {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(
                         Match.objectLike(Map.of(
-                                "Name", "app",
+                                "Name", "web",
                                 "Essential", true,
                                 "User", "101",
                                 "Privileged", false,
@@ -130,7 +130,7 @@ class ServiceTaskDefinitionTest {
     @Test
     void takesTheInitContainersMemoryOutOfTheAppContainersShare() {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("Memory", "512", "ContainerDefinitions", List.of(
-                Match.objectLike(Map.of("Name", "app", "Memory", 512 - WritableVolumes.INIT_CONTAINER_MEMORY_MIB)),
+                Match.objectLike(Map.of("Name", "web", "Memory", 512 - WritableVolumes.INIT_CONTAINER_MEMORY_MIB)),
                 Match.objectLike(Map.of("Name", WritableVolumes.INIT_CONTAINER_NAME, "Memory", WritableVolumes.INIT_CONTAINER_MEMORY_MIB)))));
     }
 
@@ -147,8 +147,8 @@ class ServiceTaskDefinitionTest {
     void aWritableRootFileSystemNeedsNoInitContainerNorVolumes() {
         Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
-                        "Name", "app", "ReadonlyRootFilesystem", false, "MountPoints", Match.absent(), "DependsOn", Match.absent(),
-                        "Memory", 512))),
+                        "ReadonlyRootFilesystem", false, "MountPoints", Match.absent(), "DependsOn", Match.absent(),
+                        "Memory", 512, "Name", "orders"))),
                 "Volumes", Match.absent()));
         assertThat(Fixtures.service("shared", "orders").toJSON().toString()).doesNotContain(WritableVolumes.GUARD_EXCEPTIONS_METADATA);
     }
@@ -176,7 +176,7 @@ class ServiceTaskDefinitionTest {
     @Test
     void passesPlainEnvironmentVariablesSorted() {
         dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                "Name", "app",
+                "Name", "web",
                 "Environment", List.of(Map.of("Name", "NGINX_ENTRYPOINT_QUIET_LOGS", "Value", "1"))))))));
     }
 
@@ -184,5 +184,79 @@ class ServiceTaskDefinitionTest {
     void aServiceWithoutVariablesHasNoEnvironment() {
         Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of("Environment", Match.absent())))));
+    }
+
+    @Test
+    void namesTheFamilyAndContainerReadablyByDefaultOrAsConfigured() {
+        dev.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "Family", "dev-web",
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "web"))))));
+        Template admin = Fixtures.service("shared", "admin");
+        admin.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "Family", "backoffice-admin",
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "httpd"))))));
+        // The load balancer sends traffic to the named container.
+        admin.hasResourceProperties("AWS::ECS::Service", Map.of("LoadBalancers", List.of(Match.objectLike(Map.of(
+                "ContainerName", "httpd", "ContainerPort", 8081)))));
+    }
+
+    @Test
+    void injectsSecretsFromSecretsManagerAndSsmWithoutPuttingThemInTheTaskDefinition() {
+        Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Secrets", List.of(
+                        Map.of("Name", "API_TOKEN", "ValueFrom", "arn:aws:ssm:eu-west-1:" + Fixtures.ACCOUNT + ":parameter/orders/api-token"),
+                        Map.of("Name", "DB_PASSWORD", "ValueFrom",
+                                "arn:aws:secretsmanager:eu-west-1:" + Fixtures.ACCOUNT + ":secret:shared/orders/db:password::"),
+                        Map.of("Name", "PARTNER_TOKEN", "ValueFrom",
+                                "arn:aws:secretsmanager:eu-west-1:444455556666:secret:partner/token-AbCdEf")))))));
+    }
+
+    @Test
+    void letsTheExecutionRoleReadExactlyTheConfiguredSecretsAndTheirKeys() {
+        Template orders = Fixtures.service("shared", "orders");
+        orders.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "PolicyName", Match.stringLikeRegexp("ExecutionRoleDefaultPolicy"),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                        Map.of("Action", "kms:Decrypt", "Effect", "Allow",
+                                "Resource", "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+                        Map.of("Action", List.of("ssm:DescribeParameters", "ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters"),
+                                "Effect", "Allow",
+                                "Resource", "arn:aws:ssm:eu-west-1:" + Fixtures.ACCOUNT + ":parameter/orders/api-token"),
+                        Map.of("Action", List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"),
+                                "Effect", "Allow",
+                                "Resource", List.of(
+                                        // A name: any of the six-character suffixes Secrets Manager appends, and nothing else.
+                                        "arn:aws:secretsmanager:eu-west-1:" + Fixtures.ACCOUNT + ":secret:shared/orders/db-??????",
+                                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:partner/token-AbCdEf")))))));
+        assertThat(dev.toJSON().toString()).as("a service without secrets reads none").doesNotContain("secretsmanager:").doesNotContain("ssm:");
+    }
+
+    @Test
+    void grantsTheTaskRoleExactlyTheConfiguredStatementsAndPolicies() {
+        Template orders = Fixtures.service("shared", "orders");
+        orders.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "PolicyName", Match.stringLikeRegexp("TaskRoleDefaultPolicy"),
+                "PolicyDocument", Map.of("Statement", List.of(
+                        Map.of("Action", List.of("s3:GetObject", "s3:PutObject"), "Effect", "Allow",
+                                "Resource", "arn:aws:s3:::orders-uploads/*"),
+                        Map.of("Action", "sqs:SendMessage", "Effect", "Allow",
+                                "Resource", "arn:aws:sqs:eu-west-1:" + Fixtures.ACCOUNT + ":orders-events")))));
+        orders.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "Description", Match.stringLikeRegexp("^What the application"),
+                "ManagedPolicyArns", List.of("arn:aws:iam::" + Fixtures.ACCOUNT + ":policy/orders-extra")));
+    }
+
+    @Test
+    void acknowledgesAWildcardOnlyWithTheReasonTheConfigGives() {
+        var policy = Fixtures.stage("shared").services().get("orders").getNode().findAll().stream()
+                .filter(c -> c.getNode().getPath().endsWith("Task/TaskRole/DefaultPolicy")).findFirst().orElseThrow();
+        List<String> acknowledged = new java.util.ArrayList<>();
+        policy.getNode().getMetadata().stream()
+                .filter(entry -> software.amazon.awscdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType()))
+                .forEach(entry -> ((Map<?, ?>) entry.getData()).forEach((rule, reason) -> acknowledged.add(rule + " | " + reason)));
+        assertThat(acknowledged).contains(
+                "AwsSolutions-IAM5[Resource::arn:aws:s3:::orders-uploads/*] | as the config says at "
+                        + "services.orders.taskRole.statements[0]: Uploads are keyed by order ID under one bucket prefix");
+        assertThat(acknowledged).noneMatch(line -> line.contains("orders-events"));
     }
 }
