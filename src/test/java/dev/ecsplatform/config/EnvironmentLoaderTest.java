@@ -3,6 +3,7 @@ package dev.ecsplatform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsplatform.testkit.Fixtures;
 import dev.ecsplatform.testkit.TestEnvironments;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +17,35 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the loader builds from valid files: merging, defaults by tier, names, and the effective-config round trip. */
 class EnvironmentLoaderTest {
 
-    /** The shipped files, read the way the app reads them (tests run in the project directory). */
+    /**
+     * The team's own files, read the way the app reads them (tests run in the project directory). Only
+     * properties that must hold for any valid environment (the effective config loads back) are tested on
+     * them: the team edits these files, and a test of their values would break with every edit.
+     */
     private static final Path SHIPPED = Path.of("environments");
 
+    /** The tests' own environments (src/test/resources/fixtures/environments), for tests of particular values. */
+    private static final Path FIXTURES = Fixtures.DIRECTORY;
+
     @Nested
-    class ShippedEnvironments {
+    class FixtureEnvironments {
 
         @Test
         void loadsDevTestAndProdSortedByName() {
             // WHEN
-            List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(SHIPPED);
+            List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(FIXTURES);
 
             // THEN base.yaml is not among them
-            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("dev", "prod", "test");
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("dev", "internal", "prod", "shared");
         }
 
         @Test
-        void devTakesTheServiceFromBaseAndCapacityAndScalingFromDev() {
-            EnvironmentConfig dev = EnvironmentLoader.load(SHIPPED, "dev");
+        void devTakesOwnerAndLoadBalancerFromBaseAndTheServiceFromDev() {
+            EnvironmentConfig dev = EnvironmentLoader.load(FIXTURES, "dev");
 
             assertThat(dev.tier()).isEqualTo(Tier.DEV);
-            assertThat(dev.owner()).isEqualTo("platform-team");
+            assertThat(dev.owner()).isEqualTo("fixture-team");
+            assertThat(dev.loadBalancers()).containsOnlyKeys("public");
             ServiceConfig web = dev.services().get("web");
             assertThat(web.image()).isEqualTo("public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
             assertThat(web.user()).contains("101");
@@ -49,15 +58,14 @@ class EnvironmentLoaderTest {
 
         @Test
         void aSecondServiceOnThePublicLoadBalancerNeedsOnlyItsOwnPriority(@TempDir Path directory) throws Exception {
-            // GIVEN the shipped files, and the README's "Add a service" example appended to base.yaml
-            try (var files = Files.list(SHIPPED)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, directory.resolve(file.getFileName()));
-                }
+            // GIVEN the fixture base and dev files, and the README's "Add a service" example appended to base.yaml
+            for (String file : List.of(EnvironmentLoader.BASE_FILE, "dev.yaml")) {
+                Files.copy(FIXTURES.resolve(file), directory.resolve(file));
             }
             Files.writeString(directory.resolve(EnvironmentLoader.BASE_FILE), """
+                    services:
                       orders:
-                        image: registry.example.com/orders:1.4.2
+                        image: public.ecr.aws/docker/library/httpd:2.4
                         port: 8080
                         user: "1000"
                         loadBalancer:
@@ -68,7 +76,7 @@ class EnvironmentLoaderTest {
                           path: /health
                     """, StandardOpenOption.APPEND);
 
-            // WHEN / THEN every environment loads: web's priority is written out in base.yaml
+            // WHEN / THEN the environment loads: web's priority is written out, as base.yaml's is
             assertThat(EnvironmentLoader.loadAll(directory)).allSatisfy(environment -> {
                 assertThat(environment.services().get("web").loadBalancer().priority()).isEqualTo(100);
                 assertThat(environment.services().get("orders").loadBalancer().priority()).isEqualTo(20);
@@ -77,7 +85,7 @@ class EnvironmentLoaderTest {
 
         @Test
         void prodGetsTheProductionDefaultsItDoesNotSpellOut() {
-            EnvironmentConfig prod = EnvironmentLoader.load(SHIPPED, "prod");
+            EnvironmentConfig prod = EnvironmentLoader.load(FIXTURES, "prod");
 
             assertThat(prod.network().natGateways()).isEqualTo(3);
             assertThat(prod.logs().retentionDays()).isEqualTo(365);
@@ -314,10 +322,10 @@ class EnvironmentLoaderTest {
 
         @Test
         void printsTheDefaultsTheFilesLeaveOut() {
-            String yaml = EffectiveConfig.toYaml(EnvironmentLoader.load(SHIPPED, "dev"));
+            String yaml = EffectiveConfig.toYaml(EnvironmentLoader.load(FIXTURES, "dev"));
 
             assertThat(yaml).startsWith("# effective configuration of environment 'dev'\n")
-                    .contains("tier: dev\n", "account: '111111111111'\n", "natGateways: 1\n", "containerInsights: enabled\n",
+                    .contains("tier: dev\n", "account: '" + Fixtures.ACCOUNT + "'\n", "natGateways: 1\n", "containerInsights: enabled\n",
                             "deletionProtection: false\n", "minHealthyPercent: 100\n", "deregistrationDelaySeconds: 30\n",
                             "image: public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine\n")
                     .doesNotContain("name: dev");
