@@ -19,20 +19,23 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 MIN_REASON = 20
 
 
+def stack_metadata(template_path, entry_type):
+    """(construct path, data) of every entry of entry_type in the stack's <artifact>.metadata.json."""
+    metadata_file = template_path[: -len(".template.json")] + ".metadata.json"
+    if not os.path.exists(metadata_file):
+        return []
+    try:
+        with open(metadata_file, encoding="utf-8") as f:
+            return [(construct_path.lstrip("/"), entry.get("data"))
+                    for construct_path, entries in json.load(f).items()
+                    for entry in entries if entry.get("type") == entry_type]
+    except (OSError, ValueError):
+        return []
+
+
 def config_sources(template_path):
     """Construct path -> the environment-file part it was made from (ecsplatform:config metadata, ConfigSources.java)."""
-    sources = {}
-    metadata_file = template_path[: -len(".template.json")] + ".metadata.json"
-    if os.path.exists(metadata_file):
-        try:
-            with open(metadata_file, encoding="utf-8") as f:
-                for construct_path, entries in json.load(f).items():
-                    for entry in entries:
-                        if entry.get("type") == "ecsplatform:config":
-                            sources[construct_path.lstrip("/")] = str(entry.get("data"))
-        except (OSError, ValueError):
-            pass
-    return sources
+    return {construct_path: str(data) for construct_path, data in stack_metadata(template_path, "ecsplatform:config")}
 
 
 def config_source(sources, construct_path):
@@ -56,16 +59,8 @@ def construct_paths(template_path):
                     paths[logical_id] = path
     except (OSError, ValueError, AttributeError):
         pass
-    metadata_file = template_path[: -len(".template.json")] + ".metadata.json"
-    if os.path.exists(metadata_file):
-        try:
-            with open(metadata_file, encoding="utf-8") as f:
-                for construct_path, entries in json.load(f).items():
-                    for entry in entries:
-                        if entry.get("type") == "aws:cdk:logicalId":
-                            paths.setdefault(entry["data"], construct_path.lstrip("/"))
-        except (OSError, ValueError):
-            pass
+    for construct_path, logical_id in stack_metadata(template_path, "aws:cdk:logicalId"):
+        paths.setdefault(logical_id, construct_path)
     return paths
 
 
