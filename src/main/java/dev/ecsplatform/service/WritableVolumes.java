@@ -89,8 +89,8 @@ public final class WritableVolumes extends Construct {
                 .essential(false)
                 // Root is what this container is for: only root may change the mode of a root-owned directory.
                 .user("0")
-                // No shell: the command is chmod itself, with volume names that are letters, digits, - and _ only.
-                .entryPoint(List.of())
+                // No shell: BusyBox's image has no entry point, so the command is chmod itself, with volume names
+                // that are letters, digits, - and _ only.
                 .command(command)
                 .readonlyRootFilesystem(true)
                 .privileged(false)

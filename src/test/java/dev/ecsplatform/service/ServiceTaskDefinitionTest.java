@@ -112,7 +112,7 @@ class ServiceTaskDefinitionTest {
                                 "Privileged", false,
                                 "ReadonlyRootFilesystem", true,
                                 "Image", Match.stringLikeRegexp("^public\\.ecr\\.aws/.+@sha256:[0-9a-f]{64}$"),
-                                "EntryPoint", List.of(),
+                                "EntryPoint", Match.absent(),
                                 "Command", List.of("chmod", "1777", "/volumes/tmp"),
                                 "MountPoints", List.of(Map.of("ContainerPath", "/volumes/tmp", "ReadOnly", false, "SourceVolume", "tmp"))))),
                 "Volumes", List.of(Map.of("Name", "tmp"))));
