@@ -107,7 +107,7 @@ final class EnvironmentBinder {
         Map<String, FieldReader> serviceReaders = root.namedMaps("services");
         serviceReaders.forEach((serviceName, reader) -> {
             checkName(reader, "service", serviceName);
-            services.put(serviceName, service(reader, name, serviceName, tier, loadBalancers));
+            services.put(serviceName, service(reader, name, serviceName, tier, account, loadBalancers));
         });
         checkRoutePriorities(services, serviceReaders);
         checkFamilies(services, serviceReaders);
@@ -242,7 +242,7 @@ final class EnvironmentBinder {
         return new LoadBalancerConfig(type, scheme, port, idleTimeout, deletionProtection, accessLogRetention);
     }
 
-    private ServiceConfig service(FieldReader reader, String environmentName, String serviceName, Tier tier,
+    private ServiceConfig service(FieldReader reader, String environmentName, String serviceName, Tier tier, String account,
                                   Map<String, LoadBalancerConfig> loadBalancers) {
         String image = reader.requiredString("image", "a container image reference, e.g. "
                 + "public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
@@ -286,7 +286,7 @@ final class EnvironmentBinder {
         checkEnvironment(reader, environment);
         ServiceAccessBinder access = new ServiceAccessBinder(problems);
         Map<String, SecretConfig> secrets = access.secrets(reader, environment);
-        TaskRoleConfig taskRole = access.taskRole(reader.map("taskRole"));
+        TaskRoleConfig taskRole = access.taskRole(reader.map("taskRole"), account);
         RouteConfig route = route(reader, loadBalancers);
         HealthCheckConfig healthCheck = healthCheck(reader.map("healthCheck"), port);
         ScalingConfig scaling = scaling(reader.map("scaling"), tier);

@@ -113,7 +113,8 @@ final class ServiceAccessBinder {
         }
     }
 
-    TaskRoleConfig taskRole(FieldReader reader) {
+    /** The task role of a service in {@code account} (the environment's account; empty when it is itself wrong). */
+    TaskRoleConfig taskRole(FieldReader reader, String account) {
         List<PolicyStatementConfig> statements = new java.util.ArrayList<>();
         reader.listOfMaps("statements").orElse(List.of()).forEach(entry -> statements.add(statement(entry)));
         List<String> managedPolicies = reader.strings("managedPolicies", List.of());
@@ -125,6 +126,11 @@ final class ServiceAccessBinder {
             } else if (!CUSTOMER_MANAGED_POLICY.matcher(policy).matches()) {
                 reader.problem("managedPolicies", "'" + policy + "' is not a customer managed policy ARN; write "
                         + "arn:aws:iam::<account>:policy/<name>");
+            } else if (!account.isEmpty() && !policy.split(":")[4].equals(account)) {
+                // IAM attaches only policies of the role's own account (AttachRolePolicy fails at deploy time otherwise).
+                reader.problem("managedPolicies", "'" + policy + "' belongs to account " + policy.split(":")[4]
+                        + "; a role can only use managed policies of its own account, " + account
+                        + ", so create the policy there or write its statements under statements");
             } else if (!seen.add(policy)) {
                 reader.problem("managedPolicies", "'" + policy + "' is listed twice");
             }

@@ -2,6 +2,7 @@ package dev.ecsplatform.service;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.RepositoryAttributes;
@@ -42,7 +43,8 @@ public final class ContainerImages {
         if (!ecr.matches()) {
             return new Resolved(ContainerImage.fromRegistry(reference), false);
         }
-        String partition = ecr.group(3) == null ? "aws" : "aws-cn";
+        // The stack's own partition: an image is pulled within it (aws, aws-cn, aws-us-gov alike).
+        String partition = Stack.of(scope).getPartition();
         String repositoryName = ecr.group(4);
         IRepository repository = Repository.fromRepositoryAttributes(scope, "ImageRepository", RepositoryAttributes.builder()
                 .repositoryArn("arn:" + partition + ":ecr:" + ecr.group(2) + ":" + ecr.group(1) + ":repository/" + repositoryName)

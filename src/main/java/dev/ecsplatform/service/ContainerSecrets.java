@@ -1,12 +1,14 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.SecretConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
@@ -55,6 +57,12 @@ public final class ContainerSecrets extends Construct {
                     SecretAttributes.Builder attributes = SecretAttributes.builder().encryptionKey(key);
                     if (COMPLETE_SECRET_ARN.matcher(reference).matches()) {
                         attributes.secretCompleteArn(reference);
+                        // The same shape is also a name that ends in a hyphen and six characters (orders/db-secret):
+                        // then the real ARN has a suffix after it. Reading that one too keeps such a task startable.
+                        executionRole.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                                .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
+                                .resources(List.of(reference + "-??????"))
+                                .build());
                     } else if (reference.startsWith("arn:")) {
                         attributes.secretPartialArn(reference);
                     } else {

@@ -1,7 +1,6 @@
 package dev.ecsplatform.stage;
 
 import dev.ecsplatform.config.EnvironmentConfig;
-import dev.ecsplatform.config.LoadBalancerConfig;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,10 +37,17 @@ import software.constructs.Construct;
  * read them with {@code Fn::ImportValue} and never reference a platform construct directly, so CDK makes no
  * automatic export at all (a test asserts both). See ADR 0005.
  *
- * <p>Keys name a resource by what it is, not by what uses it: a listener is keyed by protocol and port
- * ({@code Listener-HTTP-80}), so adding an HTTPS listener adds exports and leaves the HTTP ones in place.
+ * <p>Keys name a resource by what it is, not by what uses it or by a value that may change: a listener is
+ * keyed by its protocol ({@code Listener-HTTP}), so adding an HTTPS listener adds exports and leaves the
+ * HTTP ones in place, and changing a listener's port changes no export.
  */
 public final class PlatformExports {
+
+    /**
+     * A listener by its protocol, not its port: a port change updates the listener in place (same ARN), and an
+     * export renamed with it would be refused while services import the old name.
+     */
+    private static final String LISTENER_KEY = "Listener-HTTP";
 
     private final String stackName;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -62,7 +68,6 @@ public final class PlatformExports {
         put("ClusterName", platform.cluster().cluster().getClusterName());
         put("ClusterArn", platform.cluster().cluster().getClusterArn());
         platform.loadBalancers().forEach((name, loadBalancer) -> {
-            LoadBalancerConfig config = environment.loadBalancers().get(name);
             String prefix = loadBalancerKey(name);
             put(prefix + ":Arn", loadBalancer.loadBalancer().getLoadBalancerArn());
             put(prefix + ":FullName", loadBalancer.loadBalancer().getLoadBalancerFullName());
@@ -70,7 +75,7 @@ public final class PlatformExports {
             put(prefix + ":CanonicalHostedZoneId", loadBalancer.loadBalancer().getLoadBalancerCanonicalHostedZoneId());
             put(prefix + ":SecurityGroupId", loadBalancer.securityGroup().getSecurityGroupId());
             put(prefix + ":TargetsSecurityGroupId", loadBalancer.targetsSecurityGroup().getSecurityGroupId());
-            put(prefix + ":" + listenerKey(config) + ":Arn", loadBalancer.listener().getListenerArn());
+            put(prefix + ":" + LISTENER_KEY + ":Arn", loadBalancer.listener().getListenerArn());
         });
         // Top-level IDs, so each output's logical ID is its key and never moves with a refactor.
         values.forEach((key, value) -> CfnOutput.Builder.create(platform, "Export" + key.replaceAll("[^A-Za-z0-9]", ""))
@@ -115,10 +120,6 @@ public final class PlatformExports {
 
     private static String loadBalancerKey(String name) {
         return "LoadBalancer-" + name;
-    }
-
-    private static String listenerKey(LoadBalancerConfig config) {
-        return "Listener-HTTP-" + config.port();
     }
 
     /** The platform as seen from one consuming stack. Each handle is made once per stack, when first asked for. */
@@ -177,7 +178,7 @@ public final class PlatformExports {
         }
 
         /** The load balancer named {@code name} in the environment file. */
-        public ImportedLoadBalancer loadBalancer(String name, LoadBalancerConfig config) {
+        public ImportedLoadBalancer loadBalancer(String name) {
             return loadBalancers.computeIfAbsent(name, n -> {
                 String prefix = loadBalancerKey(n);
                 Construct lbScope = new Construct(scope, prefix);
@@ -188,7 +189,7 @@ public final class PlatformExports {
                         value(prefix + ":TargetsSecurityGroupId"), immutable);
                 IApplicationListener listener = ApplicationListener.fromApplicationListenerAttributes(lbScope, "Listener",
                         ApplicationListenerAttributes.builder()
-                                .listenerArn(value(prefix + ":" + listenerKey(config) + ":Arn"))
+                                .listenerArn(value(prefix + ":" + LISTENER_KEY + ":Arn"))
                                 .securityGroup(securityGroup)
                                 .build());
                 return new ImportedLoadBalancer(listener, securityGroup, targets, value(prefix + ":DnsName"),

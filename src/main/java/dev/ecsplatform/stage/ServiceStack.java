@@ -36,8 +36,7 @@ public final class ServiceStack extends Stack {
         // automatic export, which vanishes again with its last consumer (see PlatformExports).
         PlatformExports.Imports imports = platform.exports().importInto(this);
         addStackDependency(platform, "imports the platform contract");
-        PlatformExports.ImportedLoadBalancer loadBalancer = imports.loadBalancer(config.loadBalancer().name(),
-                environment.loadBalancers().get(config.loadBalancer().name()));
+        PlatformExports.ImportedLoadBalancer loadBalancer = imports.loadBalancer(config.loadBalancer().name());
 
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(

@@ -1559,6 +1559,26 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void rejectsAManagedPolicyOfAnotherAccount() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    loadBalancer: { name: public }
+                    taskRole:
+                      managedPolicies: ["arn:aws:iam::444455556666:policy/shared-extra"]
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:24 services.web.taskRole.managedPolicies: 'arn:aws:iam::444455556666:policy/shared-extra' belongs "
+                        + "to account 444455556666; a role can only use managed policies of its own account, 123456789012, so "
+                        + "create the policy there or write its statements under statements");
+    }
+
+    @Test
     void acceptsTheDocumentedTaskRole() {
         files.environment("dev", """
                 tier: dev
@@ -1573,7 +1593,7 @@ class ConfigRejectionTest {
                         - actions: [s3:GetObject, s3:PutObject]
                           resources: ["arn:aws:s3:::orders-uploads/*"]
                           reason: Uploads are keyed by order ID under one bucket
-                      managedPolicies: ["arn:aws:iam::333333333333:policy/orders-extra"]
+                      managedPolicies: ["arn:aws:iam::123456789012:policy/orders-extra"]
                 """);
 
         TaskRoleConfig taskRole = files.load("dev").services().get("web").taskRole();
@@ -1581,7 +1601,7 @@ class ConfigRejectionTest {
         assertThat(taskRole).isEqualTo(new TaskRoleConfig(List.of(new PolicyStatementConfig(
                 List.of("s3:GetObject", "s3:PutObject"), List.of("arn:aws:s3:::orders-uploads/*"),
                 Optional.of("Uploads are keyed by order ID under one bucket"))),
-                List.of("arn:aws:iam::333333333333:policy/orders-extra")));
+                List.of("arn:aws:iam::123456789012:policy/orders-extra")));
         assertThat(taskRole.statements().get(0).hasWildcard()).isTrue();
     }
 

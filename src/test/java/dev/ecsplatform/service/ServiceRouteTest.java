@@ -39,7 +39,7 @@ class ServiceRouteTest {
                 "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/*")))),
                 "Actions", List.of(Map.of("Type", "forward",
                         "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup")))),
-                "ListenerArn", Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:Listener-HTTP-80:Arn")));
+                "ListenerArn", Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:Listener-HTTP:Arn")));
     }
 
     @Test

@@ -219,15 +219,17 @@ class ServiceTaskDefinitionTest {
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
                         Map.of("Action", "kms:Decrypt", "Effect", "Allow",
                                 "Resource", "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-                        Map.of("Action", List.of("ssm:DescribeParameters", "ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters"),
-                                "Effect", "Allow",
-                                "Resource", "arn:aws:ssm:eu-west-1:" + Fixtures.ACCOUNT + ":parameter/orders/api-token"),
                         Map.of("Action", List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"),
                                 "Effect", "Allow",
                                 "Resource", List.of(
                                         // A name: any of the six-character suffixes Secrets Manager appends, and nothing else.
                                         "arn:aws:secretsmanager:eu-west-1:" + Fixtures.ACCOUNT + ":secret:shared/orders/db-??????",
-                                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:partner/token-AbCdEf")))))));
+                                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:partner/token-AbCdEf",
+                                        // It may also be a name that only ends like a suffix; then its real ARN has one more.
+                                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:partner/token-AbCdEf-??????")),
+                        Map.of("Action", List.of("ssm:DescribeParameters", "ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters"),
+                                "Effect", "Allow",
+                                "Resource", "arn:aws:ssm:eu-west-1:" + Fixtures.ACCOUNT + ":parameter/orders/api-token"))))));
         assertThat(dev.toJSON().toString()).as("a service without secrets reads none").doesNotContain("secretsmanager:").doesNotContain("ssm:");
     }
 

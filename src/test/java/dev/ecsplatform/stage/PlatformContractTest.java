@@ -24,8 +24,8 @@ import software.amazon.awscdk.assertions.Template;
  * services exist or which load balancer they use.
  *
  * <p>GIVEN an environment with three services on one load balancer, WHEN a team makes the edits teams
- * make (a service removed, renamed, moved to a new load balancer, an internal load balancer added, every
- * service removed), THEN no export of the original platform is gone, and every {@code Fn::ImportValue}
+ * make (a service removed, renamed, moved to a new load balancer, an internal load balancer added, the
+ * listener's port changed, every service removed), THEN no export of the original platform is gone, and every {@code Fn::ImportValue}
  * of every stack names an export of the same synth.
  */
 class PlatformContractTest {
@@ -76,6 +76,14 @@ class PlatformContractTest {
                       admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/admin/*], priority: 30 } }
                       ledger: { image: example/ledger:1, port: 8080, user: "1000", loadBalancer: { name: private } }
                     """),
+            "the listener's port changed", environment("""
+                    loadBalancers:
+                      public: { port: 8000 }
+                    services:
+                      web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
+                      orders: { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 20 } }
+                      admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/admin/*], priority: 30 } }
+                    """),
             "every service removed", environment("""
                     loadBalancers:
                       public: {}
@@ -89,7 +97,7 @@ class PlatformContractTest {
     Stream<DynamicTest> noEditToTheServicesRemovesAnExportOfTheOriginalPlatform() {
         Set<String> original = exports(platformOf(ORIGINAL));
         assertThat(original).as("the original platform's exports").contains(
-                "dev-platform:VpcId", "dev-platform:ClusterName", "dev-platform:LoadBalancer-public:Listener-HTTP-80:Arn");
+                "dev-platform:VpcId", "dev-platform:ClusterName", "dev-platform:LoadBalancer-public:Listener-HTTP:Arn");
         return VARIANTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(variant -> DynamicTest.dynamicTest(variant.getKey(), () ->
                 assertThat(exports(platformOf(variant.getValue())))
                         .as("exports of the platform after '%s'", variant.getKey())
