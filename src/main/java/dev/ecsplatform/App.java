@@ -17,8 +17,10 @@ import software.amazon.awscdk.AppProps;
  * <ul>
  *   <li>no arguments: synthesize every environment (what {@code cdk synth} runs);</li>
  *   <li>{@code print-config <env>}: print the environment's effective configuration, with the base
- *       file merged in and every default filled in.</li>
+ *       file merged in and every default filled in;</li>
+ *   <li>{@code -h}, {@code --help} or {@code help}: print the usage ({@link #USAGE}) and exit with 0.</li>
  * </ul>
+ * Any other argument prints the usage to stderr and exits with status 2.
  * A configuration problem prints one line per problem and exits with status 1, never a stack trace.
  */
 public final class App {
@@ -26,17 +28,34 @@ public final class App {
     /** Where the environment files live, relative to the project directory. */
     public static final Path ENVIRONMENTS = Path.of("environments");
 
+    /** What {@code --help} prints; an unknown argument prints it to stderr and exits with 2. */
+    static final String USAGE = """
+            usage: tools/cdk-app [print-config <environment> | --help]
+
+              (no arguments)              synthesize every environment into the cloud assembly
+                                          (what `npx cdk synth` and `npx cdk ls` run)
+              print-config <environment>  print the environment's effective configuration: the base
+                                          file merged in and every default filled in
+              -h, --help, help            print this help
+            """;
+
     private App() {
     }
 
     public static void main(String[] args) {
         try {
+            if (args.length == 1 && List.of("-h", "--help", "help").contains(args[0])) {
+                System.out.print(USAGE);
+                return;
+            }
             if (args.length == 2 && args[0].equals("print-config")) {
                 System.out.print(EffectiveConfig.toYaml(EnvironmentLoader.load(ENVIRONMENTS, args[1])));
                 return;
             }
             if (args.length != 0) {
-                System.err.println("usage: App [print-config <environment>]");
+                System.err.print((args[0].equals("print-config")
+                        ? "print-config takes one environment name"
+                        : "unknown argument: " + args[0]) + "\n\n" + USAGE);
                 System.exit(2);
             }
             synthesize(EnvironmentLoader.loadAll(ENVIRONMENTS), Path.of("."));

@@ -13,11 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The app as a user runs it: a child JVM with the project's class path, started in a directory
- * that holds an {@code environments/} folder. Neither case reaches CDK or jsii: a configuration
- * problem stops the app before any construct exists, and {@code print-config} never builds one.
+ * that holds an {@code environments/} folder. No case reaches CDK or jsii: a configuration
+ * problem stops the app before any construct exists, and {@code print-config} and the usage never
+ * build one.
  */
 class AppCommandLineTest {
 
@@ -75,6 +78,36 @@ class AppCommandLineTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).isEqualTo("1 problem in the environment files:\n"
                 + "environments/prod.yaml:1:1 no such environment; environments here: dev\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h", "help"})
+    void helpPrintsTheUsageAndExitsWithZero(String argument) throws Exception {
+        Result result = run(argument);
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo(App.USAGE)
+                .startsWith("usage: tools/cdk-app [print-config <environment> | --help]\n")
+                .contains("(no arguments)", "print-config <environment>", "-h, --help, help");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void anUnknownArgumentPrintsTheUsageToStderrAndExitsWithTwo() throws Exception {
+        Result result = run("--bogus");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("unknown argument: --bogus\n\n" + App.USAGE);
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void printConfigWithoutAnEnvironmentPrintsTheUsageToStderrAndExitsWithTwo() throws Exception {
+        Result result = run("print-config");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("print-config takes one environment name\n\n" + App.USAGE);
+        assertThat(result.stdout()).isEmpty();
     }
 
     private void write(String fileName, String yaml) throws IOException {
