@@ -3,31 +3,34 @@ package dev.ecsplatform.config;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awscdk.regioninfo.RegionInfo;
 
 /**
  * The AWS regions an environment may deploy to: those of aws-cdk-lib's fact table
- * ({@link RegionInfo#getRegions()}), so the list moves with the pinned aws-cdk-lib version and a region
- * AWS opens becomes usable by upgrading it, not by editing a list here.
+ * ({@code RegionInfo.getRegions()}) for the pinned aws-cdk-lib version.
  *
- * <p>Reading the fact table starts the jsii runtime (about 2 s, once per JVM); a synth starts it anyway,
- * {@code print-config} and a run that stops at a configuration problem now pay it too.
+ * <p>A copy, not a call: reading the fact table starts the jsii runtime (about 2 s), which
+ * {@code print-config} and a run stopped by a configuration problem otherwise never need.
+ * {@code AwsRegionsTest} fails when the copy and the fact table disagree (after an aws-cdk-lib
+ * upgrade that knows a new region), and {@code EnvironmentSchemaTest} keeps the schema's enum equal to it.
  */
 final class AwsRegions {
 
-    private static volatile List<String> names;
+    private static final List<String> NAMES = List.of(
+            "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+            "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+            "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "cn-north-1",
+            "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-isoe-west-1", "eu-north-1", "eu-south-1",
+            "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "eusc-de-east-1", "il-central-1", "me-central-1",
+            "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-gov-east-1", "us-gov-west-1",
+            "us-iso-east-1", "us-iso-west-1", "us-isob-east-1", "us-isob-west-1", "us-isof-east-1",
+            "us-isof-south-1", "us-west-1", "us-west-2");
 
     private AwsRegions() {
     }
 
     /** Every region name, sorted. */
     static List<String> names() {
-        List<String> known = names;
-        if (known == null) {
-            known = RegionInfo.getRegions().stream().map(RegionInfo::getName).sorted().toList();
-            names = known;
-        }
-        return known;
+        return NAMES;
     }
 
     /**
