@@ -4,8 +4,10 @@ import dev.ecsplatform.compliance.RulePacks;
 import dev.ecsplatform.config.EnvironmentConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.StageProps;
 import software.amazon.awscdk.StackProps;
@@ -62,6 +64,15 @@ public final class EnvironmentStage extends Stage {
     /** The platform stack. */
     public PlatformStack platform() {
         return platform;
+    }
+
+    /**
+     * Every stack of this environment, whatever its kind, in construct order: found in the construct tree
+     * rather than listed, so that a test over {@code stacks()} (goldens, pins, annotations, rule packs) covers
+     * a new kind of stack the day it is added.
+     */
+    public List<Stack> stacks() {
+        return getNode().findAll().stream().filter(Stack.class::isInstance).map(Stack.class::cast).toList();
     }
 
     /** The service stacks by service name. */

@@ -70,7 +70,7 @@ class ContainerHardeningTest {
     private static void visit(Iterable<EnvironmentStage> stages, Function<Stack, Template> templates, TaskDefinitionVisitor visitor,
             int[] seen) {
         for (EnvironmentStage stage : stages) {
-            for (Stack stack : stage.services().values()) {
+            for (Stack stack : stage.stacks()) {
                 JsonNode resources = GoldenTemplates.JSON.valueToTree(templates.apply(stack).toJSON()).path("Resources");
                 resources.fields().forEachRemaining(resource -> {
                     if (resource.getValue().path("Type").asText().equals("AWS::ECS::TaskDefinition")) {

@@ -78,8 +78,7 @@ class GoldenTemplateTest {
     private static List<Stack> stacks() {
         List<Stack> stacks = new ArrayList<>();
         SynthesizedApp.stages().values().forEach(stage -> {
-            stacks.add(stage.platform());
-            stacks.addAll(stage.services().values());
+            stacks.addAll(stage.stacks());
         });
         return stacks;
     }

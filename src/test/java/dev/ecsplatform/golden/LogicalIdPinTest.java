@@ -78,8 +78,7 @@ class LogicalIdPinTest {
         List<String> ids = new ArrayList<>();
         SynthesizedApp.stages().values().forEach(stage -> {
             List<Stack> stacks = new ArrayList<>();
-            stacks.add(stage.platform());
-            stacks.addAll(stage.services().values());
+            stacks.addAll(stage.stacks());
             for (Stack stack : stacks) {
                 var resources = (java.util.Map<String, java.util.Map<String, Object>>)
                         SynthesizedApp.template(stack).toJSON().get("Resources");

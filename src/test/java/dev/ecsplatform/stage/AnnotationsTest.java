@@ -27,8 +27,7 @@ class AnnotationsTest {
         SynthesizedApp.stages().values().forEach(stage -> stages.put(stage, SynthesizedApp::template));
         Fixtures.stages().values().forEach(stage -> stages.put(stage, Fixtures::template));
         stages.forEach((stage, synthesize) -> {
-            List<Stack> stacks = new ArrayList<>(stage.services().values());
-            stacks.add(stage.platform());
+            List<Stack> stacks = stage.stacks();
             for (Stack stack : stacks) {
                 synthesize.apply(stack);
                 Annotations annotations = Annotations.fromStack(stack);

@@ -22,6 +22,16 @@ class EnvironmentStageTest {
     }
 
     @Test
+    void listsEveryStackItHoldsForTheTestsThatMustCoverThemAll() {
+        assertThat(Fixtures.stage("shared").stacks()).extracting(Stack::getStackName)
+                .containsExactly("shared-platform", "shared-service-admin", "shared-service-orders", "shared-service-web");
+        Fixtures.stages().values().forEach(stage -> assertThat(stage.stacks())
+                .as("the stacks of %s", stage.getStageName())
+                .hasSize(1 + stage.services().size())
+                .containsAll(stage.services().values()).contains(stage.platform()));
+    }
+
+    @Test
     void deploysToTheConfiguredAccountAndRegion() {
         Stack platform = Fixtures.stage("prod").platform();
         assertThat(platform.getAccount()).isEqualTo(Fixtures.ACCOUNT);

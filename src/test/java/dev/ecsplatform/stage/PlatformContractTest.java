@@ -123,8 +123,7 @@ class PlatformContractTest {
     @Test
     void noStackGetsAnAutomaticExportOrAWeakReference() {
         EnvironmentStage stage = stage(ORIGINAL);
-        List<Stack> stacks = new ArrayList<>(stage.services().values());
-        stacks.add(stage.platform());
+        List<Stack> stacks = stage.stacks();
         for (Stack stack : stacks) {
             JsonNode template = json(Template.fromStack(stack));
             template.path("Outputs").fieldNames().forEachRemaining(name ->
