@@ -258,10 +258,13 @@ final class EnvironmentBinder {
             reader.problem("containerName", "'" + containerName + "' is not a container name; use 1 to 255 letters, "
                     + "digits, hyphens and underscores");
         }
-        if (!reader.has("port")) {
-            reader.problem("port", "is required; set it to the port the container listens on, 1 to 65535");
+        // Empty, as print-config writes it for a service without one, means the image's own command.
+        List<String> command = reader.strings("command", List.of());
+        boolean behindLoadBalancer = reader.has("loadBalancer");
+        if (behindLoadBalancer && !reader.has("port")) {
+            reader.problem("port", "is required with loadBalancer; set it to the port the container listens on, 1 to 65535");
         }
-        int port = reader.integer("port", 8080, 1, 65535);
+        Optional<Integer> port = reader.optionalInteger("port", 1, 65535);
         int problemsBeforeCpu = problems.size();
         int cpu = reader.integer("cpu", ConfigDefaults.FARGATE_CPU, 1, 16384);
         boolean cpuValid = problems.size() == problemsBeforeCpu;
@@ -287,13 +290,13 @@ final class EnvironmentBinder {
         ServiceAccessBinder access = new ServiceAccessBinder(problems);
         Map<String, SecretConfig> secrets = access.secrets(reader, environment);
         TaskRoleConfig taskRole = access.taskRole(reader.map("taskRole"), account);
-        RouteConfig route = route(reader, loadBalancers);
-        HealthCheckConfig healthCheck = healthCheck(reader.map("healthCheck"), port);
+        Optional<RouteConfig> route = behindLoadBalancer ? Optional.of(route(reader, loadBalancers)) : Optional.empty();
+        HealthCheckConfig healthCheck = healthCheck(reader.map("healthCheck"), port, behindLoadBalancer);
         ScalingConfig scaling = scaling(reader.map("scaling"), tier);
         List<CapacityConfig> capacity = capacity(reader);
         DeploymentConfig deployment = deployment(reader.map("deployment"), tier);
         reader.rejectUnknownKeys();
-        return new ServiceConfig(image, allowUnpinnedImage, family, containerName, port, cpu, memory, user, readonlyRoot,
+        return new ServiceConfig(image, allowUnpinnedImage, family, containerName, command, port, cpu, memory, user, readonlyRoot,
                 writablePaths, environment, secrets, taskRole, route,
                 healthCheck, scaling, capacity, deployment);
     }
@@ -392,14 +395,12 @@ final class EnvironmentBinder {
         });
     }
 
+    /** The route of a service that has a {@code loadBalancer} key; a service without one is a worker. */
     private RouteConfig route(FieldReader service, Map<String, LoadBalancerConfig> loadBalancers) {
-        if (!service.has("loadBalancer")) {
-            service.problem("loadBalancer", "is required; name the load balancer that fronts this service, e.g. "
-                    + "'loadBalancer: { name: public }'" + (loadBalancers.isEmpty() ? " (and define it under loadBalancers)"
-                    : "; defined load balancers: " + String.join(", ", loadBalancers.keySet())));
-        }
         FieldReader reader = service.map("loadBalancer");
-        String name = service.has("loadBalancer") ? reader.requiredString("name", "the key of an entry under loadBalancers") : "";
+        String name = reader.requiredString("name", "the key of an entry under loadBalancers"
+                + (loadBalancers.isEmpty() ? " (none defined yet: add one under loadBalancers)"
+                : "; defined load balancers: " + String.join(", ", loadBalancers.keySet())));
         if (!name.isEmpty() && !loadBalancers.containsKey(name)) {
             reader.problem("name", "'" + name + "' is not a load balancer of this environment; use one of "
                     + (loadBalancers.isEmpty() ? "(none defined: add one under loadBalancers)" : String.join(", ", loadBalancers.keySet())));
@@ -426,8 +427,8 @@ final class EnvironmentBinder {
     /** Listener rule priorities are unique per listener; CloudFormation would fail mid-deploy otherwise. */
     private void checkRoutePriorities(Map<String, ServiceConfig> services, Map<String, FieldReader> readers) {
         Map<String, List<String>> servicesByLoadBalancer = new LinkedHashMap<>();
-        services.forEach((name, service) -> servicesByLoadBalancer
-                .computeIfAbsent(service.loadBalancer().name(), k -> new java.util.ArrayList<>()).add(name));
+        services.forEach((name, service) -> service.loadBalancer().ifPresent(route -> servicesByLoadBalancer
+                .computeIfAbsent(route.name(), k -> new java.util.ArrayList<>()).add(name)));
         servicesByLoadBalancer.forEach((lb, names) -> {
             if (lb.isEmpty() || names.size() < 2) {
                 return;
@@ -440,7 +441,7 @@ final class EnvironmentBinder {
                             + "' (" + String.join(", ", names) + "); give each a unique priority from 1 to 50000");
                     continue;
                 }
-                int priority = services.get(name).loadBalancer().priority();
+                int priority = services.get(name).loadBalancer().orElseThrow().priority();
                 String other = owners.putIfAbsent(priority, name);
                 if (other != null) {
                     route.problem("priority", priority + " is already used by service '" + other
@@ -450,7 +451,12 @@ final class EnvironmentBinder {
         });
     }
 
-    private HealthCheckConfig healthCheck(FieldReader reader, int port) {
+    /** The keys of healthCheck that configure the load balancer's check, meaningless for a worker. */
+    private static final List<String> LOAD_BALANCER_HEALTH_KEYS = List.of(
+            "path", "successCodes", "intervalSeconds", "timeoutSeconds", "healthyThreshold", "unhealthyThreshold");
+
+    private HealthCheckConfig healthCheck(FieldReader reader, Optional<Integer> port, boolean behindLoadBalancer) {
+
         String path = reader.string("path", ConfigDefaults.HEALTH_CHECK_PATH);
         if (!HEALTH_CHECK_PATH.matcher(path).matches()) {
             reader.problem("path", "'" + path + "' is not allowed; start with / and use only letters, digits and . _ ~ / % - "
@@ -469,13 +475,30 @@ final class EnvironmentBinder {
         int healthy = reader.integer("healthyThreshold", ConfigDefaults.HEALTHY_THRESHOLD, 2, 10);
         int unhealthy = reader.integer("unhealthyThreshold", ConfigDefaults.UNHEALTHY_THRESHOLD, 2, 10);
         int grace = reader.integer("gracePeriodSeconds", ConfigDefaults.HEALTH_CHECK_GRACE_PERIOD_SECONDS, 0, 7200);
-        List<String> command = reader.strings("command", ConfigDefaults.containerHealthCheck(port, path));
-        if (reader.has("command") && (command.size() < 2 || !(command.get(0).equals("CMD") || command.get(0).equals("CMD-SHELL")))) {
+        List<String> command = reader.strings("command",
+                port.map(p -> ConfigDefaults.containerHealthCheck(p, path)).orElse(List.of()));
+        // Empty means no container health check, as print-config writes it for a worker without one.
+        if (!command.isEmpty() && (command.size() < 2 || !(command.get(0).equals("CMD") || command.get(0).equals("CMD-SHELL")))) {
             reader.problem("command", "must start with CMD or CMD-SHELL followed by the command, e.g. "
                     + "[CMD-SHELL, \"curl -f http://localhost:8080/ || exit 1\"]");
         }
+        HealthCheckConfig healthCheck = new HealthCheckConfig(path, codes, interval, timeout, healthy, unhealthy, grace, command);
+        if (!behindLoadBalancer) {
+            // A load-balancer setting on a worker would do nothing. Only a value other than the default is reported:
+            // print-config writes every default out, and its output must load back.
+            HealthCheckConfig defaults = new HealthCheckConfig(ConfigDefaults.HEALTH_CHECK_PATH, ConfigDefaults.HEALTH_CHECK_SUCCESS_CODES,
+                    ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS, ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS,
+                    ConfigDefaults.HEALTHY_THRESHOLD, ConfigDefaults.UNHEALTHY_THRESHOLD, grace, command);
+            Map<String, Boolean> differs = Map.of(
+                    "path", !path.equals(defaults.path()), "successCodes", !codes.equals(defaults.successCodes()),
+                    "intervalSeconds", interval != defaults.intervalSeconds(), "timeoutSeconds", timeout != defaults.timeoutSeconds(),
+                    "healthyThreshold", healthy != defaults.healthyThreshold(), "unhealthyThreshold", unhealthy != defaults.unhealthyThreshold());
+            LOAD_BALANCER_HEALTH_KEYS.stream().filter(key -> reader.has(key) && differs.get(key)).forEach(key -> reader.problem(key,
+                    "configures the load balancer's health check, and this service has no loadBalancer (a worker); "
+                            + "remove it, or give the container's own check as healthCheck.command"));
+        }
         reader.rejectUnknownKeys();
-        return new HealthCheckConfig(path, codes, interval, timeout, healthy, unhealthy, grace, command);
+        return healthCheck;
     }
 
     private ScalingConfig scaling(FieldReader reader, Tier tier) {

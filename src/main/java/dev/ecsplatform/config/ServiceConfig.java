@@ -18,7 +18,10 @@ import java.util.Optional;
  *                                among the environment's services; omitted means {@code <environment>-<service>},
  *                                e.g. {@code dev-web}
  * @param containerName           the name of the service's container, same characters; omitted means the service name
- * @param port                    the port the container listens on; required
+ * @param command                 the container's command, replacing the image's CMD (its ENTRYPOINT stays); omitted means
+ *                                the image's own
+ * @param port                    the port the container listens on; required with {@code loadBalancer}, optional for a
+ *                                worker (omitted means the container maps no port)
  * @param cpu                     Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384; omitted means 256
  * @param memory                  Fargate memory in MiB, valid for the CPU size; omitted means the smallest valid for {@code cpu}
  * @param user                    the user (UID, user name or UID:GID) the container runs as; required, because AWS
@@ -33,7 +36,8 @@ import java.util.Optional;
  * @param secrets                 container secrets by variable name, fetched by ECS from Secrets Manager or SSM Parameter
  *                                Store at task start; a name may not also be under {@code environment}. Omitted means none
  * @param taskRole                what the application may do in AWS; omitted means a task role with no permissions
- * @param loadBalancer            how traffic reaches the service; required
+ * @param loadBalancer            the route on a shared load balancer that brings requests to the service; omitted
+ *                                means none: a worker that takes no inbound traffic (no target group, no rule)
  * @param healthCheck             load-balancer and container health checks; omitted means the fast-deploy defaults
  * @param scaling                 task count and CPU target tracking; omitted means the defaults of {@link ScalingConfig}
  * @param capacity                capacity provider strategy; omitted means all tasks on FARGATE
@@ -44,7 +48,8 @@ public record ServiceConfig(
         boolean allowUnpinnedImage,
         String family,
         String containerName,
-        int port,
+        List<String> command,
+        Optional<Integer> port,
         int cpu,
         int memory,
         Optional<String> user,
@@ -53,13 +58,14 @@ public record ServiceConfig(
         Map<String, String> environment,
         Map<String, SecretConfig> secrets,
         TaskRoleConfig taskRole,
-        RouteConfig loadBalancer,
+        Optional<RouteConfig> loadBalancer,
         HealthCheckConfig healthCheck,
         ScalingConfig scaling,
         List<CapacityConfig> capacity,
         DeploymentConfig deployment) {
 
     public ServiceConfig {
+        command = List.copyOf(command);
         writablePaths = List.copyOf(writablePaths);
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);

@@ -2,10 +2,13 @@ package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.ScalingConfig;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
-import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
-import software.amazon.awscdk.services.ecs.FargateService;
-import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.applicationautoscaling.BasicTargetTrackingScalingPolicyProps;
+import software.amazon.awscdk.services.applicationautoscaling.PredefinedMetric;
+import software.amazon.awscdk.services.applicationautoscaling.ScalableTarget;
+import software.amazon.awscdk.services.applicationautoscaling.ServiceNamespace;
+import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
@@ -31,27 +34,37 @@ public final class ServiceAutoScaling extends Construct {
      * @param config  the scaling settings
      * @param service the service to scale
      */
-    public record Props(ScalingConfig config, FargateService service) {
+    public record Props(ScalingConfig config, BaseService service) {
     }
 
-    private final ScalableTaskCount taskCount;
+    private final ScalableTarget target;
 
     public ServiceAutoScaling(Construct scope, String id, Props props) {
         super(scope, id);
         ScalingConfig config = props.config();
-        this.taskCount = props.service().autoScaleTaskCount(EnableScalingProps.builder()
+        Stack stack = Stack.of(this);
+        // Made here rather than with service.autoScaleTaskCount(), which would put the target under the service's
+        // path: the scaling resources belong to this construct, whatever the kind of service. Application Auto
+        // Scaling acts through its service-linked role for ECS, as autoScaleTaskCount would have it.
+        this.target = ScalableTarget.Builder.create(this, "Target")
+                .serviceNamespace(ServiceNamespace.ECS)
+                .scalableDimension("ecs:service:DesiredCount")
+                .resourceId("service/" + props.service().getCluster().getClusterName() + "/" + props.service().getServiceName())
                 .minCapacity(config.minTasks())
                 .maxCapacity(config.maxTasks())
-                .build());
-        taskCount.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
-                .targetUtilizationPercent(config.cpuTargetPercent())
+                .role(Role.fromRoleArn(this, "ServiceLinkedRole", "arn:" + stack.getPartition() + ":iam::" + stack.getAccount()
+                        + ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService"))
+                .build();
+        target.scaleToTrackMetric("Cpu", BasicTargetTrackingScalingPolicyProps.builder()
+                .predefinedMetric(PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION)
+                .targetValue(config.cpuTargetPercent())
                 .scaleOutCooldown(SCALE_OUT_COOLDOWN)
                 .scaleInCooldown(SCALE_IN_COOLDOWN)
                 .build());
     }
 
-    /** The scalable task count, for adding further policies. */
-    public ScalableTaskCount taskCount() {
-        return taskCount;
+    /** The scalable target, for adding further policies. */
+    public ScalableTarget target() {
+        return target;
     }
 }

@@ -29,7 +29,7 @@ import dev.ecsplatform.logging.LogStorage;
 import software.constructs.Construct;
 
 /**
- * A service's Fargate task definition: one essential container with its health check, an explicit
+ * A service's Fargate task definition: one essential container with its health check (if it has one), an explicit
  * log group, an execution role (pulls the image, writes logs) kept apart from the task role (what
  * the application itself may do), both trusting only this account's ECS tasks, and a read-only
  * root file system with task-scoped scratch volumes, prepared by {@link WritableVolumes}, for the
@@ -106,21 +106,29 @@ public final class ServiceTaskDefinition extends Construct {
                 .containerName(config.containerName())
                 .image(image.image())
                 .essential(true)
-                .portMappings(List.of(PortMapping.builder().containerPort(config.port()).protocol(Protocol.TCP).build()))
                 .logging(logDriver(props.serviceName()))
-                .healthCheck(HealthCheck.builder()
-                        .command(health.command())
-                        .interval(Duration.seconds(30))
-                        .timeout(Duration.seconds(5))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(Math.min(health.gracePeriodSeconds(), MAX_CONTAINER_START_PERIOD_SECONDS)))
-                        .build())
                 .readonlyRootFilesystem(config.readonlyRootFilesystem())
                 .privileged(false)
                 // A hard limit (CT.ECS.PR.7, checklist item 35): the task's memory less what the volume
                 // preparation container reserves, so the hard limits never add up to more than the task has.
                 .memoryLimitMiB(config.memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0))
                 .stopTimeout(STOP_TIMEOUT);
+        if (!config.command().isEmpty()) {
+            options.command(config.command());
+        }
+        config.port().ifPresent(port -> options.portMappings(List.of(
+                PortMapping.builder().containerPort(port).protocol(Protocol.TCP).build())));
+        // A worker without a port and without a configured command has no container health check: ECS then
+        // counts a task healthy while its essential container runs.
+        if (!health.command().isEmpty()) {
+            options.healthCheck(HealthCheck.builder()
+                    .command(health.command())
+                    .interval(Duration.seconds(30))
+                    .timeout(Duration.seconds(5))
+                    .retries(3)
+                    .startPeriod(Duration.seconds(Math.min(health.gracePeriodSeconds(), MAX_CONTAINER_START_PERIOD_SECONDS)))
+                    .build());
+        }
         config.user().ifPresent(options::user);
         if (!config.environment().isEmpty()) {
             options.environment(new TreeMap<>(config.environment()));

@@ -3,17 +3,28 @@ package dev.ecsplatform.stage;
 import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.ServiceConfig;
-import dev.ecsplatform.service.FargateWebService;
+import dev.ecsplatform.service.AlbRoute;
+import dev.ecsplatform.service.ComputeBinding;
+import dev.ecsplatform.service.DeploymentBinding;
+import dev.ecsplatform.service.FargateCompute;
+import dev.ecsplatform.service.NoTraffic;
+import dev.ecsplatform.service.RollingDeployment;
 import dev.ecsplatform.service.ServiceAutoScaling;
 import dev.ecsplatform.service.ServiceOutputs;
-import dev.ecsplatform.service.ServiceRoute;
 import dev.ecsplatform.service.ServiceTaskDefinition;
+import dev.ecsplatform.service.TrafficBinding;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.BaseService;
 import software.constructs.Construct;
 
 /**
- * One service: its task definition, route on the shared load balancer, ECS service and autoscaling.
+ * One service: its task definition, the bindings of its three independent choices (traffic, compute,
+ * deployment; ADR 0007), its ECS service and autoscaling.
  *
  * <p>References flow one way only, from the platform stack into this one, and only through the
  * platform's explicit exports ({@link PlatformExports}). The load balancer's listener and security
@@ -23,8 +34,8 @@ import software.constructs.Construct;
 public final class ServiceStack extends Stack {
 
     private final ServiceTaskDefinition taskDefinition;
-    private final ServiceRoute route;
-    private final FargateWebService service;
+    private final TrafficBinding traffic;
+    private final BaseService service;
     private final ServiceAutoScaling autoScaling;
 
     public ServiceStack(Construct scope, String id, StackProps props, EnvironmentConfig environment,
@@ -36,22 +47,41 @@ public final class ServiceStack extends Stack {
         // automatic export, which vanishes again with its last consumer (see PlatformExports).
         PlatformExports.Imports imports = platform.exports().importInto(this);
         addStackDependency(platform, "imports the platform contract");
-        PlatformExports.ImportedLoadBalancer loadBalancer = imports.loadBalancer(config.loadBalancer().name());
 
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
                 serviceName, config, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
-        this.route = new ServiceRoute(this, "Route", new ServiceRoute.Props(
-                config.loadBalancer(), config.healthCheck(), imports.vpc(), loadBalancer.listener()));
-        this.service = new FargateWebService(this, "Fargate", new FargateWebService.Props(
-                serviceName, config, imports.cluster(), imports.vpc(), taskDefinition.taskDefinition(),
-                route.targetGroup(), loadBalancer.securityGroup(), loadBalancer.targetsSecurityGroup()));
+
+        // One binding per axis (ADR 0007): how requests reach the service, what it runs on, how it deploys.
+        this.traffic = config.loadBalancer().<TrafficBinding>map(route -> new AlbRoute(this, "Traffic", new AlbRoute.Props(
+                route, config.healthCheck(), config.port().orElseThrow(), imports.vpc(), platformLoadBalancer(imports, route.name()))))
+                .orElseGet(NoTraffic::new);
+        ComputeBinding compute = new FargateCompute(config.capacity());
+        DeploymentBinding deployment = new RollingDeployment(config.deployment());
+
+        // Outbound stays open: tasks pull images and call AWS APIs through the NAT gateways. Inbound is what
+        // the traffic binding admits, on the container port only; a worker's group admits nothing.
+        SecurityGroup taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
+                .vpc(imports.vpc())
+                .description("Tasks of service " + serviceName + ": in only from the source of their traffic, out anywhere")
+                .allowAllOutbound(true)
+                .build();
+        List<ISecurityGroup> securityGroups = new ArrayList<>(List.of(taskSecurityGroup));
+        securityGroups.addAll(traffic.taskSecurityGroups());
+        this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(), imports.vpc(),
+                taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod()));
+        traffic.attach(service, taskSecurityGroup);
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
-        service.service().getNode().addDependency(taskDefinition.executionRolePolicy());
-        this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service.service()));
-        ServiceOutputs.add(this, new ServiceOutputs.Props(config.loadBalancer(), loadBalancer.dnsName(),
-                taskDefinition.logGroup(), imports.cluster(), service.service()));
+        service.getNode().addDependency(taskDefinition.executionRolePolicy());
+        this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service));
+        ServiceOutputs.add(this, new ServiceOutputs.Props(traffic.url(), taskDefinition.logGroup(), imports.cluster(), service));
+    }
+
+    private static AlbRoute.PlatformLoadBalancer platformLoadBalancer(PlatformExports.Imports imports, String name) {
+        PlatformExports.ImportedLoadBalancer loadBalancer = imports.loadBalancer(name);
+        return new AlbRoute.PlatformLoadBalancer(loadBalancer.listener(), loadBalancer.securityGroup(),
+                loadBalancer.targetsSecurityGroup(), loadBalancer.dnsName());
     }
 
     /** The task definition. */
@@ -59,13 +89,13 @@ public final class ServiceStack extends Stack {
         return taskDefinition;
     }
 
-    /** The route on the shared load balancer. */
-    public ServiceRoute route() {
-        return route;
+    /** How requests reach the service: an {@link AlbRoute}, or {@link NoTraffic} for a worker. */
+    public TrafficBinding traffic() {
+        return traffic;
     }
 
     /** The ECS service. */
-    public FargateWebService service() {
+    public BaseService service() {
         return service;
     }
 

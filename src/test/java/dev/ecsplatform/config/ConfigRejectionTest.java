@@ -744,7 +744,7 @@ class ConfigRejectionTest {
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
                         + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
-                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535");
+                "dev.yaml:3:3 services.web.port: is required with loadBalancer; set it to the port the container listens on, 1 to 65535");
     }
 
     @Test
@@ -1634,18 +1634,39 @@ class ConfigRejectionTest {
     }
 
     @Test
-    void rejectsAServiceWithoutLoadBalancerAndNamesTheDefinedOnes() {
+    void acceptsAServiceWithoutLoadBalancerAsAWorkerThatNeedsNoPort() {
         files.environment("dev", """
                 tier: dev
                 services:
-                  web:
-                    image: nginx
-                    port: 8080
+                  worker:
+                    image: example/worker:1.0
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.loadBalancer: is required; name the load "
-                + "balancer that fronts this service, e.g. 'loadBalancer: { name: public }'; defined load balancers: public");
+        ServiceConfig worker = files.load("dev").services().get("worker");
+
+        assertThat(worker.loadBalancer()).isEmpty();
+        assertThat(worker.port()).isEmpty();
+        // No port: no default HTTP check of the container either.
+        assertThat(worker.healthCheck().command()).isEmpty();
+    }
+
+    @Test
+    void rejectsLoadBalancerHealthCheckSettingsOnAWorker() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  worker:
+                    image: example/worker:1.0
+                    user: "1000"
+                    healthCheck:
+                      path: /health
+                      command: [CMD, /bin/worker, --health]
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:13 services.worker.healthCheck.path: configures the load "
+                + "balancer's health check, and this service has no loadBalancer (a worker); remove it, or give the "
+                + "container's own check as healthCheck.command");
     }
 
     @Test
@@ -1709,7 +1730,8 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:6:5 services.web.loadBalancer.name: is required; set it to the key of an entry under loadBalancers");
+                "dev.yaml:6:5 services.web.loadBalancer.name: is required; set it to the key of an entry under loadBalancers; "
+                        + "defined load balancers: public");
     }
 
     @Test
@@ -1723,9 +1745,6 @@ class ConfigRejectionTest {
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
                         + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
-                "dev.yaml:3:3 services.web.loadBalancer: is required; name the load balancer that fronts this service, "
-                        + "e.g. 'loadBalancer: { name: public }'; defined load balancers: public",
-                "dev.yaml:3:3 services.web.port: is required; set it to the port the container listens on, 1 to 65535",
                 "dev.yaml:3:3 services.web.user: is required; set it to the non-root UID (or UID:GID) the image runs as, "
                         + "e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires every container to name a non-root user)");
     }

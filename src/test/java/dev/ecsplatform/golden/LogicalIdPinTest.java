@@ -27,12 +27,16 @@ class LogicalIdPinTest {
 
     private static final Path PINNED = SynthesizedApp.PROJECT.resolve("src/test/resources/logical-ids.txt");
 
-    /** Resource types whose replacement loses data, changes an address others depend on, or drops traffic. */
+    /**
+     * Resource types whose replacement loses data, changes an address others depend on, or drops traffic. A
+     * listener rule is here because a rule with a new logical ID is created before the old one is deleted,
+     * and the two collide on their priority (ADR 0007).
+     */
     static final Set<String> LONG_LIVED = Set.of(
             "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::NatGateway", "AWS::EC2::EIP", "AWS::EC2::SecurityGroup",
             "AWS::Logs::LogGroup", "AWS::S3::Bucket", "AWS::KMS::Key",
             "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
-            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ECS::Cluster", "AWS::ECS::Service",
+            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ECS::Cluster", "AWS::ECS::Service",
             "AWS::CodeDeploy::DeploymentGroup");
 
     @Test

@@ -24,7 +24,7 @@ class EnvironmentStageTest {
     @Test
     void listsEveryStackItHoldsForTheTestsThatMustCoverThemAll() {
         assertThat(Fixtures.stage("shared").stacks()).extracting(Stack::getStackName)
-                .containsExactly("shared-platform", "shared-service-admin", "shared-service-orders", "shared-service-web");
+                .containsExactly("shared-platform", "shared-service-admin", "shared-service-orders", "shared-service-queue-worker", "shared-service-web");
         Fixtures.stages().values().forEach(stage -> assertThat(stage.stacks())
                 .as("the stacks of %s", stage.getStageName())
                 .hasSize(1 + stage.services().size())

@@ -8,7 +8,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The ECS service: placement, capacity, deployment safety and the tasks' security group. */
-class FargateWebServiceTest {
+class FargateComputeTest {
 
     private final Template dev = Fixtures.service("dev", "web");
 
@@ -48,7 +48,7 @@ class FargateWebServiceTest {
                 "PlatformVersion", "LATEST",
                 "HealthCheckGracePeriodSeconds", 60,
                 "LoadBalancers", List.of(Map.of("ContainerName", "web", "ContainerPort", 8080,
-                        "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup"))))));
+                        "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("TrafficTargetGroup"))))));
     }
 
     @Test
@@ -66,7 +66,7 @@ class FargateWebServiceTest {
     void wearsTheLoadBalancersTargetsGroupSoTheLoadBalancerMayReachIt() {
         dev.hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
                 "SecurityGroups", List.of(
-                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^FargateSecurityGroup"), "GroupId")),
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^TaskSecurityGroup"), "GroupId")),
                         Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:TargetsSecurityGroupId")))))));
     }
 

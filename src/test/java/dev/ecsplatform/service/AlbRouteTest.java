@@ -12,7 +12,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The service's target group and listener rule on the shared load balancer. */
-class ServiceRouteTest {
+class AlbRouteTest {
 
     private final Template dev = Fixtures.service("dev", "web");
 
@@ -20,7 +20,7 @@ class ServiceRouteTest {
     void registersTasksByIpWithFastDeployTimings() {
         dev.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
                 "TargetType", "ip",
-                "Port", ServiceRoute.TARGET_GROUP_PORT,
+                "Port", AlbRoute.TARGET_GROUP_PORT,
                 "Protocol", "HTTP",
                 "HealthCheckPath", "/",
                 "HealthCheckIntervalSeconds", 10,
@@ -38,7 +38,7 @@ class ServiceRouteTest {
                 "Priority", 100,
                 "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/*")))),
                 "Actions", List.of(Map.of("Type", "forward",
-                        "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("RouteTargetGroup")))),
+                        "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("TrafficTargetGroup")))),
                 "ListenerArn", Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:Listener-HTTP:Arn")));
     }
 

@@ -4,6 +4,11 @@ import dev.ecsplatform.config.HealthCheckConfig;
 import dev.ecsplatform.config.RouteConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
@@ -18,22 +23,36 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.constructs.Construct;
 
 /**
- * How a shared load balancer reaches one service: the service's own IP target group with the
- * fast-deploy health-check and deregistration settings, and a listener rule that forwards the
- * service's hosts and paths to it. Both live in the service's stack, so the load balancer's
- * stack never refers to a service.
+ * Traffic through a route on a shared Application Load Balancer: the service's own IP target group with
+ * the fast-deploy health-check and deregistration settings, a listener rule that forwards the service's
+ * hosts and paths to it, and the tasks' group admitting the load balancer on the container port. All of
+ * it lives in the service's stack, so the load balancer's stack never refers to a service.
  */
-public final class ServiceRoute extends Construct {
+public final class AlbRoute extends Construct implements TrafficBinding {
 
     /**
      * Inputs of the route.
      *
      * @param route         which requests reach the service
      * @param healthCheck   the load balancer's health check of the tasks
+     * @param containerPort the port the tasks listen on; only the tasks' group rule names it (see {@link #TARGET_GROUP_PORT})
      * @param vpc           the VPC of the target group
-     * @param listener      the shared listener the rule is added to
+     * @param loadBalancer  the shared load balancer, as the platform contract exports it
      */
-    public record Props(RouteConfig route, HealthCheckConfig healthCheck, IVpc vpc, IApplicationListener listener) {
+    public record Props(RouteConfig route, HealthCheckConfig healthCheck, int containerPort, IVpc vpc,
+            PlatformLoadBalancer loadBalancer) {
+    }
+
+    /**
+     * A platform load balancer as a service sees it.
+     *
+     * @param listener             the listener the rule is added to
+     * @param securityGroup        the load balancer's group, admitted into the tasks' group
+     * @param targetsSecurityGroup the group tasks wear so the load balancer may reach them
+     * @param dnsName              the load balancer's DNS name
+     */
+    public record PlatformLoadBalancer(IApplicationListener listener, ISecurityGroup securityGroup,
+            ISecurityGroup targetsSecurityGroup, String dnsName) {
     }
 
     /**
@@ -44,11 +63,13 @@ public final class ServiceRoute extends Construct {
      */
     static final int TARGET_GROUP_PORT = 80;
 
+    private final Props props;
     private final ApplicationTargetGroup targetGroup;
     private final ApplicationListenerRule rule;
 
-    public ServiceRoute(Construct scope, String id, Props props) {
+    public AlbRoute(Construct scope, String id, Props props) {
         super(scope, id);
+        this.props = props;
         HealthCheckConfig health = props.healthCheck();
         this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
                 .vpc(props.vpc())
@@ -73,11 +94,38 @@ public final class ServiceRoute extends Construct {
             conditions.add(ListenerCondition.hostHeaders(props.route().hosts()));
         }
         this.rule = ApplicationListenerRule.Builder.create(this, "Rule")
-                .listener(props.listener())
+                .listener(props.loadBalancer().listener())
                 .priority(props.route().priority())
                 .conditions(conditions)
                 .action(ListenerAction.forward(List.of(targetGroup)))
                 .build();
+    }
+
+    @Override
+    public List<ISecurityGroup> taskSecurityGroups() {
+        return List.of(props.loadBalancer().targetsSecurityGroup());
+    }
+
+    @Override
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
+        service.attachToApplicationTargetGroup(targetGroup);
+        taskSecurityGroup.addIngressRule(props.loadBalancer().securityGroup(), Port.tcp(props.containerPort()),
+                "From the load balancer to the container port");
+    }
+
+    @Override
+    public Optional<Duration> healthCheckGracePeriod() {
+        return Optional.of(Duration.seconds(props.healthCheck().gracePeriodSeconds()));
+    }
+
+    /** The route's first host (or the load balancer's DNS name) and its first path up to the first wildcard. */
+    @Override
+    public Optional<String> url() {
+        RouteConfig route = props.route();
+        String path = route.paths().get(0);
+        int wildcard = path.replace('?', '*').indexOf('*');
+        return Optional.of("http://" + (route.hosts().isEmpty() ? props.loadBalancer().dnsName() : route.hosts().get(0))
+                + (wildcard < 0 ? path : path.substring(0, wildcard)));
     }
 
     /** The service's target group. */
