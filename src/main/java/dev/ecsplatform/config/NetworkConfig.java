@@ -3,7 +3,7 @@ package dev.ecsplatform.config;
 /**
  * The environment's VPC.
  *
- * @param cidr                 the VPC's IPv4 range, a /16 to /24; omitted means {@code 10.0.0.0/16}
+ * @param cidr                 the VPC's IPv4 range, a /16 to /23; omitted means {@code 10.0.0.0/16}
  * @param maxAzs               availability zones to spread subnets over, 2 or 3; omitted means 2, or 3 in prod (prod requires 3)
  * @param natGateways          NAT gateways, 1 to {@code maxAzs}; omitted means 1 (cheap) outside prod and one per AZ in prod
  *                             (an AZ outage must not cut the others off)
