@@ -1,24 +1,76 @@
 package dev.ecsplatform;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsplatform.config.EnvironmentLoader;
 import dev.ecsplatform.testkit.BuiltApp;
 import dev.ecsplatform.testkit.Fixtures;
+import dev.ecsplatform.testkit.GoldenTemplates;
+import dev.ecsplatform.testkit.SynthesizedApp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every fixture shape (an internal load balancer, several services on one load balancer, prod) survives a
- * full synth, as {@code cdk synth} runs it: with every stage's rule packs validating the assembly. The
- * template tests read stacks one by one and never run the packs; a pack that throws on a shape (as
- * cdk-nag's EC23 did on an internal load balancer's token CIDR) or an unacknowledged finding only shows here.
+ * Every fixture shape (a worker, an internal load balancer, several services on one load balancer, prod)
+ * survives a full synth as {@code cdk synth} runs it. The template tests read stacks one by one and never
+ * run the rule packs or aws-cdk-lib's built-in template validator; CI runs both, but only on the team's
+ * environments, which may not have every shape. A pack that throws on a shape (as cdk-nag's EC23 did on an
+ * internal load balancer's token CIDR), an unacknowledged finding, or a property CloudFormation would
+ * reject (a security group description with an apostrophe) only shows here.
  */
 class FixtureSynthTest {
+
+    @TempDir
+    Path project;
 
     @Test
     void everyFixtureShapeSynthesizesWithItsRulePacks() {
         // A fresh app: the shared one may already hold a cached assembly from the template tests.
         BuiltApp app = new BuiltApp(EnvironmentLoader.loadAll(Fixtures.DIRECTORY), Fixtures.CONTEXT);
         assertThatCode(() -> app.app().synth()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void everyFixtureShapePassesTheBuiltInTemplateValidator() throws Exception {
+        // GIVEN a project with the fixtures as its environments and their availability zones cached
+        Path environments = Files.createDirectories(project.resolve(App.ENVIRONMENTS));
+        try (Stream<Path> files = Files.list(Fixtures.DIRECTORY)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, environments.resolve(file.getFileName()));
+            }
+        }
+        Files.copy(SynthesizedApp.PROJECT.resolve("cdk.json"), project.resolve("cdk.json"));
+        ObjectNode context = GoldenTemplates.JSON.createObjectNode();
+        Fixtures.CONTEXT.forEach((key, value) -> context.set(key, GoldenTemplates.JSON.valueToTree(value)));
+        Files.writeString(project.resolve("cdk.context.json"), context.toString());
+
+        // WHEN the app synthesizes it in a JVM of its own with the validator on (the test JVM has it off)
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), App.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().put("CDK_VALIDATION", "true");
+        builder.environment().remove("CDK_OUTDIR");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the synth finished").isTrue();
+
+        // THEN it succeeds, and the validator did run and found nothing
+        assertThat(process.exitValue()).as(output).isZero();
+        JsonNode report = GoldenTemplates.JSON.readTree(project.resolve("cdk.out/validation-report.json").toFile());
+        List<String> plugins = new ArrayList<>();
+        report.path("pluginReports").forEach(plugin -> plugins.add(plugin.path("pluginName").asText() + " "
+                + plugin.path("conclusion").asText()));
+        assertThat(plugins).contains("CloudFormation Validate success").allMatch(line -> line.endsWith(" success"));
     }
 }
