@@ -57,13 +57,19 @@ class FixtureSynthTest {
         // WHEN the app synthesizes it in a JVM of its own with the validator on (the test JVM has it off)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), App.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        Path log = project.resolve("synth.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CDK_VALIDATION", "true");
         builder.environment().remove("CDK_OUTDIR");
         Process process = builder.start();
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the synth finished").isTrue();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished).as("the synth finished within 120 s; output so far:\n%s", output).isTrue();
 
         // THEN it succeeds, and the validator did run and found nothing
         assertThat(process.exitValue()).as(output).isZero();

@@ -475,8 +475,10 @@ final class EnvironmentBinder {
         int healthy = reader.integer("healthyThreshold", ConfigDefaults.HEALTHY_THRESHOLD, 2, 10);
         int unhealthy = reader.integer("unhealthyThreshold", ConfigDefaults.UNHEALTHY_THRESHOLD, 2, 10);
         int grace = reader.integer("gracePeriodSeconds", ConfigDefaults.HEALTH_CHECK_GRACE_PERIOD_SECONDS, 0, 7200);
-        List<String> command = reader.strings("command",
-                port.map(p -> ConfigDefaults.containerHealthCheck(p, path)).orElse(List.of()));
+        // The default HTTP check is the load balancer's check, run inside the container; a worker's port may
+        // serve metrics or gRPC and never answer GET /, so a worker gets a container check only when it says so.
+        List<String> command = reader.strings("command", behindLoadBalancer
+                ? port.map(p -> ConfigDefaults.containerHealthCheck(p, path)).orElse(List.of()) : List.of());
         // Empty means no container health check, as print-config writes it for a worker without one.
         if (!command.isEmpty() && (command.size() < 2 || !(command.get(0).equals("CMD") || command.get(0).equals("CMD-SHELL")))) {
             reader.problem("command", "must start with CMD or CMD-SHELL followed by the command, e.g. "

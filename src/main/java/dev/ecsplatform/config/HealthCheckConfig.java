@@ -15,7 +15,7 @@ import java.util.List;
  * @param gracePeriodSeconds  seconds ECS ignores failing load-balancer checks after a task starts, 0 to 7200; omitted means 60
  * @param command             the container health-check command, run by the container's shell; omitted means
  *                            an HTTP GET of {@code path} on {@code localhost:port} with curl or, failing that, wget,
- *                            when the service has a port, and no container health check when it has none (a worker).
+ *                            for a service behind a load balancer, and no container health check for a worker.
  *                            Images without a shell (distroless) must set it
  */
 public record HealthCheckConfig(

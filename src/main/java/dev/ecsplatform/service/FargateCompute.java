@@ -48,7 +48,7 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
                 .propagateTags(PropagatedTagSource.SERVICE)
                 .enableEcsManagedTags(true);
         settings.deployment().circuitBreaker().ifPresent(service::circuitBreaker);
-        // ECS rejects a grace period on a service without a load balancer.
+        // Only with something that health-checks tasks from outside: a worker has no load-balancer check to defer.
         settings.healthCheckGracePeriod().ifPresent(service::healthCheckGracePeriod);
         return service.build();
     }

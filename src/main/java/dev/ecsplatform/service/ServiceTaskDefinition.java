@@ -38,9 +38,10 @@ import software.constructs.Construct;
 public final class ServiceTaskDefinition extends Construct {
 
     /**
-     * Time a container gets between SIGTERM and SIGKILL to finish its work and exit cleanly. ECS stops a
-     * task only after its target has drained (the deregistration delay), so this covers shutdown only;
-     * 30 s is ECS's own default, written out so the template says it.
+     * Time a container gets between SIGTERM and SIGKILL to finish its work and exit cleanly. Behind a load
+     * balancer, ECS stops a task only after its target has drained (the deregistration delay), so this
+     * covers shutdown only; a worker gets the same to finish the job in hand. 30 s is ECS's own default,
+     * written out so the template says it.
      */
     private static final Duration STOP_TIMEOUT = Duration.seconds(30);
 

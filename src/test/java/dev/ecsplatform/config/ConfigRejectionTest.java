@@ -1652,6 +1652,24 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void givesAWorkerWithAPortNoDefaultHttpCheck() {
+        // A worker's port may serve metrics or gRPC and never answer GET /: a default check would fail its tasks.
+        files.environment("dev", """
+                tier: dev
+                services:
+                  worker:
+                    image: example/worker:1.0
+                    user: "1000"
+                    port: 9090
+                """);
+
+        ServiceConfig worker = files.load("dev").services().get("worker");
+
+        assertThat(worker.port()).contains(9090);
+        assertThat(worker.healthCheck().command()).isEmpty();
+    }
+
+    @Test
     void rejectsLoadBalancerHealthCheckSettingsOnAWorker() {
         files.environment("dev", """
                 tier: dev
