@@ -451,10 +451,6 @@ final class EnvironmentBinder {
         });
     }
 
-    /** The keys of healthCheck that configure the load balancer's check, meaningless for a worker. */
-    private static final List<String> LOAD_BALANCER_HEALTH_KEYS = List.of(
-            "path", "successCodes", "intervalSeconds", "timeoutSeconds", "healthyThreshold", "unhealthyThreshold");
-
     private HealthCheckConfig healthCheck(FieldReader reader, Optional<Integer> port, boolean behindLoadBalancer) {
 
         String path = reader.string("path", ConfigDefaults.HEALTH_CHECK_PATH);
@@ -486,18 +482,22 @@ final class EnvironmentBinder {
         }
         HealthCheckConfig healthCheck = new HealthCheckConfig(path, codes, interval, timeout, healthy, unhealthy, grace, command);
         if (!behindLoadBalancer) {
-            // A load-balancer setting on a worker would do nothing. Only a value other than the default is reported:
+            // The keys that configure the load balancer's check would do nothing on a worker. Only a value other than
+            // the default is reported:
             // print-config writes every default out, and its output must load back.
-            HealthCheckConfig defaults = new HealthCheckConfig(ConfigDefaults.HEALTH_CHECK_PATH, ConfigDefaults.HEALTH_CHECK_SUCCESS_CODES,
-                    ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS, ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS,
-                    ConfigDefaults.HEALTHY_THRESHOLD, ConfigDefaults.UNHEALTHY_THRESHOLD, grace, command);
             Map<String, Boolean> differs = Map.of(
-                    "path", !path.equals(defaults.path()), "successCodes", !codes.equals(defaults.successCodes()),
-                    "intervalSeconds", interval != defaults.intervalSeconds(), "timeoutSeconds", timeout != defaults.timeoutSeconds(),
-                    "healthyThreshold", healthy != defaults.healthyThreshold(), "unhealthyThreshold", unhealthy != defaults.unhealthyThreshold());
-            LOAD_BALANCER_HEALTH_KEYS.stream().filter(key -> reader.has(key) && differs.get(key)).forEach(key -> reader.problem(key,
-                    "configures the load balancer's health check, and this service has no loadBalancer (a worker); "
-                            + "remove it, or give the container's own check as healthCheck.command"));
+                    "path", !path.equals(ConfigDefaults.HEALTH_CHECK_PATH),
+                    "successCodes", !codes.equals(ConfigDefaults.HEALTH_CHECK_SUCCESS_CODES),
+                    "intervalSeconds", interval != ConfigDefaults.HEALTH_CHECK_INTERVAL_SECONDS,
+                    "timeoutSeconds", timeout != ConfigDefaults.HEALTH_CHECK_TIMEOUT_SECONDS,
+                    "healthyThreshold", healthy != ConfigDefaults.HEALTHY_THRESHOLD,
+                    "unhealthyThreshold", unhealthy != ConfigDefaults.UNHEALTHY_THRESHOLD);
+            differs.forEach((key, different) -> {
+                if (different && reader.has(key)) {
+                    reader.problem(key, "configures the load balancer's health check, and this service has no loadBalancer "
+                            + "(a worker); remove it, or give the container's own check as healthCheck.command");
+                }
+            });
         }
         reader.rejectUnknownKeys();
         return healthCheck;
