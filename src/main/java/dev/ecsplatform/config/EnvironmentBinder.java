@@ -281,7 +281,7 @@ final class EnvironmentBinder {
         if (cpuValid && reader.has("memory") && !memoryChoices.contains(memory)) {
             reader.problem("memory", memory + " is not valid with cpu " + cpu + " on Fargate; use one of " + join(memoryChoices));
         }
-        Optional<String> user = user(reader);
+        String user = user(reader);
         boolean readonlyRoot = reader.bool("readonlyRootFilesystem", ConfigDefaults.READONLY_ROOT_FILESYSTEM);
         List<String> writablePaths = reader.strings("writablePaths", ConfigDefaults.writablePaths(readonlyRoot));
         checkWritablePaths(reader, writablePaths, readonlyRoot);
@@ -326,18 +326,18 @@ final class EnvironmentBinder {
      * Required, because AWS Control Tower's CT.ECS.PR.3 fails every container definition that does not name
      * a non-root user: the image's own user is invisible to the template, and often root.
      */
-    private Optional<String> user(FieldReader reader) {
+    private String user(FieldReader reader) {
         String user = reader.requiredString("user", "the non-root UID (or UID:GID) the image runs as, e.g. \"1000\" "
                 + "(Control Tower CT.ECS.PR.3 requires every container to name a non-root user)");
         if (user.isEmpty()) {
-            return Optional.empty();
+            return user;
         }
         if (!USER.matcher(user).matches()) {
             reader.problem("user", "'" + user + "' is not a user; use a UID, a user name, or UID:GID such as 1000:1000");
         } else if (user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:")) {
             reader.problem("user", "'" + user + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000");
         }
-        return Optional.of(user);
+        return user;
     }
 
     private void checkWritablePaths(FieldReader reader, List<String> writablePaths, boolean readonlyRoot) {

@@ -25,9 +25,8 @@ import java.util.Optional;
  * @param cpu                     Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384; omitted means 256
  * @param memory                  Fargate memory in MiB, valid for the CPU size; omitted means the smallest valid for {@code cpu}
  * @param user                    the user (UID, user name or UID:GID) the container runs as; required, because AWS
- *                                Control Tower's CT.ECS.PR.3 fails a container that names no non-root user, so
- *                                present in every loaded config (an {@code Optional} only so that readers written
- *                                before it was required keep compiling). {@code root} and {@code 0} are rejected
+ *                                Control Tower's CT.ECS.PR.3 fails a container that names no non-root user.
+ *                                {@code root} and {@code 0} are rejected
  * @param readonlyRootFilesystem  whether the container's root file system is read-only; omitted means true
  * @param writablePaths           paths that stay writable (an empty task-scoped volume each) when the root file
  *                                system is read-only; omitted means {@code [/tmp]}
@@ -52,7 +51,7 @@ public record ServiceConfig(
         Optional<Integer> port,
         int cpu,
         int memory,
-        Optional<String> user,
+        String user,
         boolean readonlyRootFilesystem,
         List<String> writablePaths,
         Map<String, String> environment,

@@ -130,7 +130,7 @@ public final class ServiceTaskDefinition extends Construct {
                     .startPeriod(Duration.seconds(Math.min(health.gracePeriodSeconds(), MAX_CONTAINER_START_PERIOD_SECONDS)))
                     .build());
         }
-        config.user().ifPresent(options::user);
+        options.user(config.user());
         if (!config.environment().isEmpty()) {
             options.environment(new TreeMap<>(config.environment()));
         }

@@ -48,7 +48,7 @@ class EnvironmentLoaderTest {
             assertThat(dev.loadBalancers()).containsOnlyKeys("public");
             ServiceConfig web = dev.services().get("web");
             assertThat(web.image()).isEqualTo("public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
-            assertThat(web.user()).contains("101");
+            assertThat(web.user()).isEqualTo("101");
             assertThat(web.loadBalancer().orElseThrow().name()).isEqualTo("public");
             assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
             assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, ConfigDefaults.CPU_TARGET_PERCENT));
@@ -212,7 +212,7 @@ class EnvironmentLoaderTest {
             ServiceConfig web = files.load("dev").services().get("web");
 
             // THEN every base value is kept: an empty key never weakens a setting
-            assertThat(web.user()).contains("101");
+            assertThat(web.user()).isEqualTo("101");
             assertThat(web.scaling().minTasks()).isEqualTo(3);
             assertThat(web.healthCheck().path()).isEqualTo("/health");
         }
@@ -301,7 +301,7 @@ class EnvironmentLoaderTest {
             assertThat(web.containerName()).isEqualTo("web");
             assertThat(web.cpu()).isEqualTo(256);
             assertThat(web.memory()).isEqualTo(512);
-            assertThat(web.user()).contains("1000");
+            assertThat(web.user()).isEqualTo("1000");
             assertThat(web.readonlyRootFilesystem()).isTrue();
             assertThat(web.writablePaths()).containsExactly("/tmp");
             assertThat(web.secrets()).isEmpty();
