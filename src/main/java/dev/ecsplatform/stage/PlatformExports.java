@@ -1,7 +1,6 @@
 package dev.ecsplatform.stage;
 
 import dev.ecsplatform.config.EnvironmentConfig;
-import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.testkit.Fixtures;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
