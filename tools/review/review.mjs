@@ -357,16 +357,73 @@ export function removalPlan(results) {
 
     // Exports the new assembly drops while a removed stack still imports them: CloudFormation refuses to
     // update the exporting stack until the importer is gone.
-    const newExports = new Set(current.flatMap((s) => exportsOf(readJson(s.newFile))));
-    const exporters = new Map(current.filter((s) => s.oldFile)
-      .flatMap((s) => exportsOf(readJson(s.oldFile)).map((name) => [name, s.stack])));
+    const { newExports, oldExporters } = exportIndex(stacks);
     const droppedExports = entries.flatMap((entry) => [...importsOf(entry.template)]
-      .filter((name) => exporters.has(name) && !newExports.has(name))
-      .map((name) => ({ removed: entry.stack, exporter: exporters.get(name), name })));
+      .filter((name) => oldExporters.has(name) && !newExports.has(name) && stacks.some((s) => s.stack === oldExporters.get(name) && s.newFile))
+      .map((name) => ({ removed: entry.stack, exporter: oldExporters.get(name), name })));
 
     plans.push({ env, entries, collisions, droppedExports, envRemains: current.length > 0, commands: commandsFor(entries) });
   }
   return plans;
+}
+
+/** Of one environment's stacks: every export of the new assembly, and who exported each name in the baseline. */
+function exportIndex(stacks) {
+  return {
+    newExports: new Set(stacks.filter((s) => s.newFile).flatMap((s) => exportsOf(readJson(s.newFile)))),
+    oldExporters: new Map(stacks.filter((s) => s.oldFile).flatMap((s) => exportsOf(readJson(s.oldFile)).map((name) => [name, s.stack]))),
+  };
+}
+
+/**
+ * Per environment, the exports the new assembly no longer has while a stack that stays in the app still
+ * imports them in its baseline (deployed) template. CloudFormation refuses the exporting stack's update
+ * until nothing imports the export, and the platform deploys before the services, so `cdk deploy` would stop
+ * there. The way out depends on the importer's new template: if it imports nothing the baseline lacks, deploy
+ * it first (it lets go of the export); if it needs exports the new platform adds, it can be neither deployed
+ * first nor last, so it is deleted, the platform deployed, and the stack deployed again.
+ */
+export function exportPlan(results) {
+  const byEnv = new Map();
+  for (const r of results) {
+    const [env, stack] = r.key.split('/');
+    if (!byEnv.has(env)) byEnv.set(env, []);
+    byEnv.get(env).push({ ...r, stack });
+  }
+  const plans = [];
+  for (const [env, stacks] of byEnv) {
+    const { newExports, oldExporters } = exportIndex(stacks);
+    const importers = [];
+    for (const s of stacks.filter((st) => st.oldFile && st.newFile)) {
+      const dropped = [...importsOf(readJson(s.oldFile))].filter((name) => oldExporters.has(name) && !newExports.has(name));
+      if (dropped.length === 0) continue;
+      const needsNew = [...importsOf(readJson(s.newFile))].filter((name) => !oldExporters.has(name));
+      importers.push({ stack: s.stack, dropped, exporters: [...new Set(dropped.map((name) => oldExporters.get(name)))], needsNew });
+    }
+    if (importers.length > 0) plans.push({ env, importers });
+  }
+  return plans;
+}
+
+function printExportPlans(plans, write) {
+  if (plans.length === 0) return;
+  write();
+  write('## EXPORTS IN USE: the new assembly drops exports that deployed stacks still import');
+  for (const { env, importers } of plans) {
+    write(`### environment ${env}`);
+    for (const i of importers) {
+      write(`  ${i.stack} imports ${i.dropped.length} export(s) that ${i.exporters.join(', ')} no longer has, e.g. ${i.dropped[0]}:`
+        + ` CloudFormation refuses to update ${i.exporters.join(', ')} while ${i.stack} imports it.`);
+      if (i.needsNew.length === 0) {
+        write(`    order: deploy ${i.stack} first, which lets go of the export: npx cdk deploy '${env}/${i.stack.slice(env.length + 1)}' --exclusively; then npx cdk deploy '${env}/*'`);
+      } else {
+        write(`    its new template also imports ${i.needsNew.length} export(s) the new platform only adds (e.g. ${i.needsNew[0]}), so it can be deployed neither before nor after the platform:`);
+        write(`    order: delete ${i.stack} (its service is down until the last deploy recreates it): npx cdk destroy '${env}/${i.stack.slice(env.length + 1)}' while it is still in the app,`
+          + ' or aws cloudformation delete-stack (termination protection off first in prod);'
+          + ` then npx cdk deploy '${env}/*'`);
+      }
+    }
+  }
 }
 
 /** The AWS CLI commands that delete the stacks, in order. */
@@ -429,7 +486,10 @@ export function print(results, { details = false, out = process.stdout, baseline
   }
   const plans = removalPlan(results);
   printRemovals(plans, write);
-  const reasons = [...results.flatMap((r) => r.approvalReasons), ...planReasons(plans)];
+  const exportPlans = exportPlan(results);
+  printExportPlans(exportPlans, write);
+  const reasons = [...results.flatMap((r) => r.approvalReasons), ...planReasons(plans),
+    ...exportPlans.flatMap((p) => p.importers.map((i) => `${p.env}/${i.stack}: imports exports the new assembly drops; see EXPORTS IN USE for the order`))];
   write();
   if (reasons.length > 0) {
     write(`VERDICT: APPROVAL REQUIRED (exit ${EXIT_APPROVAL})`);
