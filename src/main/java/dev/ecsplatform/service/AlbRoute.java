@@ -2,6 +2,7 @@ package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.HealthCheckConfig;
 import dev.ecsplatform.config.RouteConfig;
+import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,19 +41,7 @@ public final class AlbRoute extends Construct implements TrafficBinding {
      * @param loadBalancer  the shared load balancer, as the platform contract exports it
      */
     public record Props(RouteConfig route, HealthCheckConfig healthCheck, int containerPort, IVpc vpc,
-            PlatformLoadBalancer loadBalancer) {
-    }
-
-    /**
-     * A platform load balancer as a service sees it.
-     *
-     * @param listener             the listener the rule is added to
-     * @param securityGroup        the load balancer's group, admitted into the tasks' group
-     * @param targetsSecurityGroup the group tasks wear so the load balancer may reach them
-     * @param dnsName              the load balancer's DNS name
-     */
-    public record PlatformLoadBalancer(IApplicationListener listener, ISecurityGroup securityGroup,
-            ISecurityGroup targetsSecurityGroup, String dnsName) {
+            ImportedLoadBalancer loadBalancer) {
     }
 
     /**

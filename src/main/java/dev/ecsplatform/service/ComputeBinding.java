@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
-import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.ecs.TaskDefinition;
@@ -24,14 +23,13 @@ public interface ComputeBinding {
     /**
      * What every kind of ECS service needs, decided by the stack and the other bindings.
      *
-     * @param cluster                the cluster to run in
-     * @param vpc                    the VPC whose private subnets the tasks use
+     * @param cluster                the cluster to run in; its VPC's private subnets hold the tasks
      * @param taskDefinition         the task definition to run
      * @param securityGroups         every group the tasks wear: their own first, then the traffic's
      * @param deployment             how new versions roll out
      * @param healthCheckGracePeriod how long load-balancer health checks of a new task are ignored, if anything checks them
      */
-    record ServiceSettings(ICluster cluster, IVpc vpc, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
+    record ServiceSettings(ICluster cluster, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
             DeploymentBinding deployment, Optional<Duration> healthCheckGracePeriod) {
         public ServiceSettings {
             securityGroups = List.copyOf(securityGroups);

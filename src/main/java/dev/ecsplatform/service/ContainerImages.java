@@ -23,7 +23,7 @@ public final class ContainerImages {
 
     /** {@code account.dkr.ecr.region.amazonaws.com[.cn]/repository[:tag][@sha256:digest]}. */
     private static final Pattern ECR = Pattern.compile(
-            "(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/([a-z0-9][a-z0-9._/-]*)(?::([\\w][\\w.-]{0,127}))?(?:@(sha256:[a-f0-9]{64}))?");
+            "(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9][a-z0-9._/-]*)(?::([\\w][\\w.-]{0,127}))?(?:@(sha256:[a-f0-9]{64}))?");
 
     /**
      * An image and where it comes from.
@@ -45,13 +45,13 @@ public final class ContainerImages {
         }
         // The stack's own partition: an image is pulled within it (aws, aws-cn, aws-us-gov alike).
         String partition = Stack.of(scope).getPartition();
-        String repositoryName = ecr.group(4);
+        String repositoryName = ecr.group(3);
         IRepository repository = Repository.fromRepositoryAttributes(scope, "ImageRepository", RepositoryAttributes.builder()
                 .repositoryArn("arn:" + partition + ":ecr:" + ecr.group(2) + ":" + ecr.group(1) + ":repository/" + repositoryName)
                 .repositoryName(repositoryName)
                 .build());
         // A digest pins the image even when a tag is written next to it, so the digest wins.
-        String tagOrDigest = ecr.group(6) != null ? ecr.group(6) : ecr.group(5) != null ? ecr.group(5) : "latest";
+        String tagOrDigest = ecr.group(5) != null ? ecr.group(5) : ecr.group(4) != null ? ecr.group(4) : "latest";
         return new Resolved(ContainerImage.fromEcrRepository(repository, tagOrDigest), true);
     }
 }

@@ -1,8 +1,8 @@
 package dev.ecsplatform.stage;
 
 import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +94,6 @@ public final class PlatformExports {
         return stackName + ":" + key;
     }
 
-    /** Every export name of the contract, in a stable order. */
-    public List<String> exportNames() {
-        return values.keySet().stream().map(this::exportName).toList();
-    }
-
     /** The platform's resources as handles in {@code consumer}, made only from imports of this contract. */
     public Imports importInto(Stack consumer) {
         return new Imports(consumer);
@@ -124,14 +119,12 @@ public final class PlatformExports {
     /** The platform as seen from one consuming stack. Each handle is made once per stack, when first asked for. */
     public final class Imports {
 
-        private final Stack consumer;
         private final Construct scope;
         private IVpc vpc;
         private ICluster cluster;
         private final Map<String, ImportedLoadBalancer> loadBalancers = new LinkedHashMap<>();
 
         private Imports(Stack consumer) {
-            this.consumer = consumer;
             this.scope = new Construct(consumer, "Platform");
         }
 
@@ -195,30 +188,5 @@ public final class PlatformExports {
                         value(prefix + ":CanonicalHostedZoneId"), value(prefix + ":FullName"));
             });
         }
-
-        /** The stack these handles live in. */
-        public Stack consumer() {
-            return consumer;
-        }
-    }
-
-    /**
-     * A platform load balancer as a service stack sees it. The security groups are immutable imports, so the
-     * rules that admit the load balancer are written in the service's stack, on the service's own group.
-     *
-     * @param listener              the listener services add their rules to
-     * @param securityGroup         the load balancer's group; tasks admit it on their container port
-     * @param targetsSecurityGroup  the group tasks wear so the load balancer may reach them
-     * @param dnsName               the load balancer's DNS name
-     * @param canonicalHostedZoneId the hosted zone of the DNS name, for Route 53 alias records
-     * @param fullName              the {@code app/<name>/<id>} name CloudWatch metrics use
-     */
-    public record ImportedLoadBalancer(IApplicationListener listener, ISecurityGroup securityGroup,
-            ISecurityGroup targetsSecurityGroup, String dnsName, String canonicalHostedZoneId, String fullName) {
-    }
-
-    /** Unmodifiable view of the exported values by key; for tests. */
-    Map<String, String> values() {
-        return Collections.unmodifiableMap(values);
     }
 }

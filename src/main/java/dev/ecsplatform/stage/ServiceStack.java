@@ -54,7 +54,7 @@ public final class ServiceStack extends Stack {
 
         // One binding per axis (ADR 0007): how requests reach the service, what it runs on, how it deploys.
         this.traffic = config.loadBalancer().<TrafficBinding>map(route -> new AlbRoute(this, "Traffic", new AlbRoute.Props(
-                route, config.healthCheck(), config.port().orElseThrow(), imports.vpc(), platformLoadBalancer(imports, route.name()))))
+                route, config.healthCheck(), config.port().orElseThrow(), imports.vpc(), imports.loadBalancer(route.name()))))
                 .orElseGet(NoTraffic::new);
         ComputeBinding compute = new FargateCompute(config.capacity());
         DeploymentBinding deployment = new RollingDeployment(config.deployment());
@@ -68,7 +68,7 @@ public final class ServiceStack extends Stack {
                 .build();
         List<ISecurityGroup> securityGroups = new ArrayList<>(List.of(taskSecurityGroup));
         securityGroups.addAll(traffic.taskSecurityGroups());
-        this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(), imports.vpc(),
+        this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(),
                 taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod()));
         traffic.attach(service, taskSecurityGroup);
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
@@ -76,12 +76,6 @@ public final class ServiceStack extends Stack {
         service.getNode().addDependency(taskDefinition.executionRolePolicy());
         this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service));
         ServiceOutputs.add(this, new ServiceOutputs.Props(traffic.url(), taskDefinition.logGroup(), imports.cluster(), service));
-    }
-
-    private static AlbRoute.PlatformLoadBalancer platformLoadBalancer(PlatformExports.Imports imports, String name) {
-        PlatformExports.ImportedLoadBalancer loadBalancer = imports.loadBalancer(name);
-        return new AlbRoute.PlatformLoadBalancer(loadBalancer.listener(), loadBalancer.securityGroup(),
-                loadBalancer.targetsSecurityGroup(), loadBalancer.dnsName());
     }
 
     /** The task definition. */

@@ -32,65 +32,40 @@ class PlatformContractTest {
 
     private static final String BASE = "owner: contract-team\n";
 
-    private static final String ORIGINAL = environment("""
-            loadBalancers:
-              public: {}
-            services:
-              web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
-              orders: { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 20 } }
-              admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/admin/*], priority: 30 } }
-            """);
+    /** One line per service, as the environment file writes it under services:. */
+    private static final String WEB = service("web", "name: public, priority: 100");
+    private static final String ORDERS = service("orders", "name: public, paths: [/orders/*], priority: 20");
+    private static final String ADMIN = service("admin", "name: public, paths: [/admin/*], priority: 30");
+    private static final String PUBLIC = "public: {}";
+
+    private static final String ORIGINAL = environment(List.of(PUBLIC), WEB, ORDERS, ADMIN);
 
     private static final Map<String, String> VARIANTS = Map.of(
-            "a service removed", environment("""
-                    loadBalancers:
-                      public: {}
-                    services:
-                      web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
-                      orders: { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 20 } }
-                    """),
-            "a service renamed", environment("""
-                    loadBalancers:
-                      public: {}
-                    services:
-                      web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
-                      shop:   { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 21 } }
-                      admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/admin/*], priority: 30 } }
-                    """),
-            "a service moved to a new load balancer", environment("""
-                    loadBalancers:
-                      public: {}
-                      backoffice: {}
-                    services:
-                      web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
-                      orders: { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 20 } }
-                      admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: backoffice, paths: [/admin/*] } }
-                    """),
-            "an internal load balancer added", environment("""
-                    loadBalancers:
-                      public: {}
-                      private: { scheme: internal, port: 8080 }
-                    services:
-                      web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
-                      orders: { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 20 } }
-                      admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/admin/*], priority: 30 } }
-                      ledger: { image: example/ledger:1, port: 8080, user: "1000", loadBalancer: { name: private } }
-                    """),
-            "the listener's port changed", environment("""
-                    loadBalancers:
-                      public: { port: 8000 }
-                    services:
-                      web:    { image: example/web:1, port: 8080, user: "1000", loadBalancer: { name: public, priority: 100 } }
-                      orders: { image: example/orders:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/orders/*], priority: 20 } }
-                      admin:  { image: example/admin:1, port: 8080, user: "1000", loadBalancer: { name: public, paths: [/admin/*], priority: 30 } }
-                    """),
-            "every service removed", environment("""
-                    loadBalancers:
-                      public: {}
-                    """));
+            "a service removed", environment(List.of(PUBLIC), WEB, ORDERS),
+            "a service renamed", environment(List.of(PUBLIC),
+                    WEB, service("shop", "name: public, paths: [/orders/*], priority: 21"), ADMIN),
+            "a service moved to a new load balancer", environment(List.of(PUBLIC, "backoffice: {}"),
+                    WEB, ORDERS, service("admin", "name: backoffice, paths: [/admin/*]")),
+            "an internal load balancer added", environment(List.of(PUBLIC, "private: { scheme: internal, port: 8080 }"),
+                    WEB, ORDERS, ADMIN, service("ledger", "name: private")),
+            "the listener's port changed", environment(List.of("public: { port: 8000 }"), WEB, ORDERS, ADMIN),
+            "every service removed", environment(List.of(PUBLIC)));
 
-    private static String environment(String body) {
-        return TestEnvironments.dev(body);
+    private static String service(String name, String route) {
+        return name + ": { image: example/" + name + ":1, port: 8080, user: \"1000\", loadBalancer: { " + route + " } }";
+    }
+
+    /** A dev environment with these load balancers and services, each written on one line. */
+    private static String environment(List<String> loadBalancers, String... services) {
+        StringBuilder yaml = new StringBuilder("loadBalancers:\n");
+        loadBalancers.forEach(lb -> yaml.append("  ").append(lb).append('\n'));
+        if (services.length > 0) {
+            yaml.append("services:\n");
+            for (String service : services) {
+                yaml.append("  ").append(service).append('\n');
+            }
+        }
+        return TestEnvironments.dev(yaml.toString());
     }
 
     @TestFactory

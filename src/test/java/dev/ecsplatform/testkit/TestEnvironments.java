@@ -9,43 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awscdk.assertions.Template;
 
 /**
- * Environments made from YAML text, for tests of variants the shipped files do not cover (an
- * internal load balancer, a service without environment variables). Each variant costs a new app,
- * so they are cached by their text and kept few.
+ * Environments made from YAML text, for tests of changes: the same environment before and after an
+ * edit a team would make (a service removed, a container port changed). Shapes are covered by the
+ * fixture environments ({@link Fixtures}). Each variant costs a new app, so they are cached by their
+ * text and kept few; they use the fixtures' account and its seeded availability zones.
  */
 public final class TestEnvironments {
-
-    /** A base file with one service behind one internet-facing load balancer. */
-    public static final String BASE = """
-            owner: test-team
-            loadBalancers:
-              public: {}
-            services:
-              api:
-                image: example/api:1.0
-                port: 8080
-                user: "1000"
-                loadBalancer: { name: public }
-            """;
-
-    /** A dev environment whose service sets the route and health check instead of taking the defaults. */
-    public static final String CUSTOMIZED_SERVICE = dev("""
-            services:
-              api:
-                loadBalancer:
-                  name: public
-                  paths: [/api/*]
-                  hosts: [api.example.com]
-                  priority: 7
-                  deregistrationDelaySeconds: 5
-                healthCheck:
-                  path: /api/health
-                  intervalSeconds: 15
-                  gracePeriodSeconds: 400
-            """);
 
     private static final Map<String, EnvironmentStage> CACHE = new ConcurrentHashMap<>();
 
@@ -67,7 +38,11 @@ public final class TestEnvironments {
     /** The stage of an environment made from YAML text, built once per distinct text. */
     public static EnvironmentStage stage(String name, String base, String environment) {
         return CACHE.computeIfAbsent(name + "\n---\n" + base + "\n---\n" + environment,
-                key -> new EnvironmentStage(BuiltApp.newApp(), load(name, base, environment)));
+                key -> {
+                    software.amazon.awscdk.App app = BuiltApp.newApp();
+                    Fixtures.CONTEXT.forEach((contextKey, value) -> app.getNode().setContext(contextKey, value));
+                    return new EnvironmentStage(app, load(name, base, environment));
+                });
     }
 
     /**
@@ -92,13 +67,9 @@ public final class TestEnvironments {
                 """.formatted(tier, tier.equals("prod") ? "nginx:1.27" : "nginx");
     }
 
-    /** A dev environment in account 111111111111 / eu-west-1 with {@code extra} YAML appended. */
+    /** A dev environment in the fixtures' account, eu-west-1, with {@code extra} YAML appended. */
     public static String dev(String extra) {
-        return "tier: dev\naccount: \"111111111111\"\nregion: eu-west-1\n" + extra;
+        return "tier: dev\naccount: \"" + Fixtures.ACCOUNT + "\"\nregion: eu-west-1\n" + extra;
     }
 
-    /** The platform template of a variant. */
-    public static Template platform(EnvironmentStage stage) {
-        return Template.fromStack(stage.platform());
-    }
 }
