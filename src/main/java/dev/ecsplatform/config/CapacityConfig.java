@@ -1,11 +1,19 @@
 package dev.ecsplatform.config;
 
-/**
- * One entry of a service's capacity provider strategy.
- *
- * @param provider {@code fargate} or {@code fargate-spot}; required
- * @param weight   relative share of tasks placed on this provider, 0 to 1000; omitted means 1
- * @param base     tasks placed on this provider before weights apply, 0 to 100000; omitted means 0
- */
-public record CapacityConfig(CapacityProvider provider, int weight, int base) {
+/** One entry of a service's capacity provider strategy. */
+@Doc("One entry of the capacity provider strategy.")
+public record CapacityConfig(
+        @Required
+        @Doc("The capacity provider.")
+        CapacityProvider provider,
+
+        @Range(min = 0, max = 1000)
+        @Default("1")
+        @Doc("Relative share of tasks placed on this provider.")
+        int weight,
+
+        @Range(min = 0, max = 100000)
+        @Default("0")
+        @Doc(value = "Tasks placed on this provider before weights apply.", rules = "on one entry only")
+        int base) {
 }

@@ -35,15 +35,10 @@ public final class EffectiveConfig {
     }
 
     /**
-     * The record as nested maps and lists, keyed by YAML field names (a {@link YamlForm} record in its
-     * written form); derived fields are left out.
+     * The record as nested maps and lists, keyed by YAML field names, a variant under its name; derived
+     * fields are left out.
      */
     static Object toTree(Object value) {
-        if (value instanceof YamlForm form) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            form.yamlForm().forEach((key, v) -> fields.put(key, toTree(v)));
-            return fields;
-        }
         if (value instanceof Record record) {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (RecordComponent component : record.getClass().getRecordComponents()) {
@@ -57,7 +52,9 @@ public final class EffectiveConfig {
                     fields.put(component.getName(), toTree(fieldValue));
                 }
             }
-            return fields;
+            // A variant is written under its name: deployment: { rolling: {...} }.
+            VariantName variant = record.getClass().getAnnotation(VariantName.class);
+            return variant == null ? fields : Map.of(variant.value(), fields);
         }
         if (value instanceof YamlEnum yamlEnum) {
             return yamlEnum.yamlName();

@@ -116,7 +116,11 @@ public final class EnvironmentLoader {
         int before = problems.size();
         // Base-file problems are the same for every environment: report each once.
         List<ConfigProblem> local = new ArrayList<>();
-        EnvironmentConfig config = new EnvironmentBinder(local).bind(name, new FieldReader(merged, "", local));
+        FieldReader root = new FieldReader(merged, "", local);
+        BoundFields fields = new BoundFields(local);
+        EnvironmentConfig config = new RecordBinder(local, fields)
+                .bind(EnvironmentConfig.class, root, DefaultContext.root(java.util.Map.of("name", name)));
+        new EnvironmentRules(fields, local).check(config, root.location());
         local.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         return problems.size() == before ? Optional.of(config) : Optional.empty();
     }

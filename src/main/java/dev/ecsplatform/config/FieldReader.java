@@ -45,7 +45,7 @@ final class FieldReader {
      * starts at its first child, which is not where a reader looks for the map, nor where a missing
      * key belongs.
      */
-    private FieldReader(MapNode node, Location keyLocation, String path, List<ConfigProblem> problems) {
+    FieldReader(MapNode node, Location keyLocation, String path, List<ConfigProblem> problems) {
         this.node = node;
         this.keyLocation = keyLocation;
         this.path = path;
@@ -77,6 +77,21 @@ final class FieldReader {
     Location locationOf(String key) {
         Entry entry = node.entries().get(key);
         return entry == null ? keyLocation : entry.value().location();
+    }
+
+    /** The keys written in this map with a value (a key with no value reads as left out), in file order. */
+    List<String> writtenKeys() {
+        return node.entries().entrySet().stream().filter(e -> !isNull(e.getValue().value())).map(Map.Entry::getKey).toList();
+    }
+
+    /** Marks {@code key} as one this map allows, for {@link #rejectUnknownKeys()}, without reading it. */
+    void allow(String key) {
+        knownKeys.add(key);
+    }
+
+    /** Records that the required {@code key} is missing, at the key of this map (where it belongs). */
+    void missing(String key, String message) {
+        problems.add(new ConfigProblem(keyLocation, pathOf(key), message));
     }
 
     /** Records a problem with the value of {@code key}. */
@@ -290,11 +305,16 @@ final class FieldReader {
 
     /** Reports every key of this map that no binder asked for. Call after reading all fields. */
     void rejectUnknownKeys() {
+        rejectUnknownKeys("allowed keys here");
+    }
+
+    /** Like {@link #rejectUnknownKeys()}; {@code allowedLabel} introduces the list, e.g. "keys of the rolling deployment". */
+    void rejectUnknownKeys(String allowedLabel) {
         node.entries().forEach((key, entry) -> {
             if (!knownKeys.contains(key)) {
                 String suggestion = closest(key).map(k -> "did you mean '" + k + "'? ").orElse("");
                 problems.add(new ConfigProblem(entry.keyLocation(), pathOf(key),
-                        "unknown key; " + suggestion + "allowed keys here: " + String.join(", ", knownKeys)));
+                        "unknown key; " + suggestion + allowedLabel + ": " + String.join(", ", knownKeys)));
             }
         });
     }
@@ -337,7 +357,12 @@ final class FieldReader {
     }
 
     private Optional<String> closest(String unknown) {
-        return knownKeys.stream()
+        return closest(unknown, knownKeys);
+    }
+
+    /** The candidate within two edits of {@code unknown}, ignoring case, if any. */
+    static Optional<String> closest(String unknown, java.util.Collection<String> candidates) {
+        return candidates.stream()
                 .filter(k -> editDistance(k.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT)) <= 2)
                 .min(Comparator.comparingInt(k -> editDistance(k, unknown)));
     }

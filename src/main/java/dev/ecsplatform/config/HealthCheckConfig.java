@@ -1,34 +1,46 @@
 package dev.ecsplatform.config;
 
 import java.util.List;
+import java.util.Optional;
 
-/**
- * Health checks. The load balancer's check decides when a new task takes traffic; the container's
- * check lets ECS replace a task that hangs.
- *
- * @param path                the HTTP path the load balancer checks; omitted means {@code /}
- * @param successCodes        HTTP codes that count as healthy, e.g. {@code 200} or {@code 200-399}; omitted means {@code 200-399}
- * @param intervalSeconds     seconds between checks, 5 to 300; omitted means 10 (ELB default 30)
- * @param timeoutSeconds      seconds before a check fails, 2 to 120 and less than the interval; omitted means 5
- * @param healthyThreshold    consecutive passes before a task takes traffic, 2 to 10; omitted means 2 (ELB default 5)
- * @param unhealthyThreshold  consecutive failures before a task is taken out, 2 to 10; omitted means 2
- * @param gracePeriodSeconds  seconds ECS ignores failing load-balancer checks after a task starts, 0 to 7200; omitted means 60
- * @param command             the container health-check command, run by the container's shell; omitted means
- *                            an HTTP GET of {@code path} on {@code localhost:port} with curl or, failing that, wget,
- *                            for a service behind a load balancer, and no container health check for a worker.
- *                            Images without a shell (distroless) must set it
- */
+/** The container's own health check, which lets ECS replace a task that hangs, and the grace period of new tasks. */
+@Doc("The container's own health check, which lets ECS replace a task that hangs.")
 public record HealthCheckConfig(
-        String path,
-        String successCodes,
-        int intervalSeconds,
-        int timeoutSeconds,
-        int healthyThreshold,
-        int unhealthyThreshold,
-        int gracePeriodSeconds,
-        List<String> command) {
+        @Default(computed = "defaultCommand", means = "with `traffic.alb`: `[CMD-SHELL, \"curl -fsS http://localhost:<port><path> "
+                + "> /dev/null || wget -q -O /dev/null http://localhost:<port><path> || exit 1\"]`, `<path>` being "
+                + "`traffic.alb.healthCheck.path`; otherwise none")
+        @Doc(value = "The container health-check command. A service without an ALB route has none unless it sets one, even "
+                + "with a port, which may serve metrics or gRPC rather than `GET /`; an empty list also means none. The "
+                + "default works with images that ship curl or only BusyBox wget; images without a shell (distroless) "
+                + "must set it, with `CMD`.", rules = "`CMD` or `CMD-SHELL`, then the command")
+        List<String> command,
+
+        @Range(min = 0, max = 7200)
+        @Default("60")
+        @Doc("Seconds ECS ignores failing load-balancer checks after a task starts; Copilot's value, enough for a JVM or "
+                + "Node service to boot. Also the container check's start period (at most 300 s).")
+        int gracePeriodSeconds) {
 
     public HealthCheckConfig {
         command = List.copyOf(command);
+    }
+
+    /** The container check, portable across images that ship curl or only BusyBox wget. */
+    public static List<String> httpCheck(int port, String path) {
+        String url = "http://localhost:" + port + path;
+        return List.of("CMD-SHELL", "curl -fsS " + url + " > /dev/null || wget -q -O /dev/null " + url + " || exit 1");
+    }
+
+    /**
+     * The load balancer's check, run inside the container; a service without an ALB route gets a container
+     * check only when it says so, because its port may serve metrics or gRPC and never answer GET /.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> defaultCommand(DefaultContext context) {
+        DefaultContext service = context.parent();
+        Optional<Integer> port = service.sibling("port", Optional.class);
+        return service.sibling("traffic", TrafficConfig.class).alb()
+                .flatMap(alb -> port.map(p -> httpCheck(p, alb.healthCheck().path())))
+                .orElse(List.of());
     }
 }

@@ -1,50 +1,43 @@
 package dev.ecsplatform.config;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * A secret the container receives as an environment variable, fetched by ECS at task start so that its
- * value never appears in the task definition (unlike {@code environment}, ECS.8). Written under
- * {@code services.<name>.secrets.<VAR>} as {@code { secretsManager: prod/orders/db, key: password }} or
- * {@code { ssmParameter: /orders/api-token }}.
- *
- * @param source    where the secret is kept: {@code secretsManager} or {@code ssmParameter}, whichever key is written;
- *                  exactly one of them is required
- * @param reference the secret's name or full ARN, as written under that key: a Secrets Manager name
- *                  ({@code [A-Za-z0-9/_+=.@-]{1,512}}) or {@code arn:aws:secretsmanager:<region>:<account>:secret:<name>};
- *                  an SSM parameter name ({@code [A-Za-z0-9_.-/]{1,2048}}) or
- *                  {@code arn:aws:ssm:<region>:<account>:parameter/<name>}. A name refers to the environment's own
- *                  account and region
- * @param jsonKey   written {@code key}: one key of a Secrets Manager secret that holds JSON; only with
- *                  {@code secretsManager}. Omitted means the whole secret string
- * @param kmsKeyArn written {@code kmsKey}: the ARN of the customer managed KMS key the secret is encrypted with,
- *                  which the task execution role must be allowed to decrypt with. Omitted means the secret uses
- *                  the AWS managed key of its service
+ * A secret the container receives as an environment variable, fetched by ECS at task start so that its value
+ * never appears in the task definition (unlike {@code environment}, ECS.8). Exactly one of
+ * {@link #secretsManager()} and {@link #ssmParameter()} is set ({@link EnvironmentRules} checks it).
  */
-public record SecretConfig(SecretSource source, String reference, Optional<String> jsonKey, Optional<String> kmsKeyArn)
-        implements YamlForm {
+@Doc("One container secret: the variable gets the secret's value when a task starts. The task execution role is "
+        + "allowed to read exactly these secrets (and decrypt with `kmsKey`).")
+public record SecretConfig(
+        @Doc(value = "A Secrets Manager secret, by name or ARN: for credentials and other secrets that rotate. A name refers "
+                + "to the environment's own account and region; another account's secret needs its full ARN.",
+                rules = "a secret name (letters, digits and `/ _ + = . @ -`, up to 512) or "
+                        + "`arn:aws:secretsmanager:<region>:<account>:secret:<name>`; exactly one of `secretsManager` and "
+                        + "`ssmParameter`", omitted = "use `ssmParameter`")
+        Optional<String> secretsManager,
 
-    /** The YAML key of {@link #jsonKey()}. */
-    static final String KEY = "key";
+        @Doc(value = "An SSM Parameter Store SecureString parameter, by name or ARN: a single value.",
+                rules = "a parameter name (letters, digits and `_ . - /`, up to 2048) or "
+                        + "`arn:aws:ssm:<region>:<account>:parameter/<name>`", omitted = "use `secretsManager`")
+        Optional<String> ssmParameter,
 
-    /** The YAML key of {@link #kmsKeyArn()}. */
-    static final String KMS_KEY = "kmsKey";
+        @Doc(value = "Picks one key of a Secrets Manager secret that holds JSON.",
+                rules = "a JSON key, without `:`; only with `secretsManager`", omitted = "the whole secret")
+        Optional<String> key,
 
-    /** Every key a secret's map may have, in the order the reference documents them. */
-    static List<String> yamlKeys() {
-        return Stream.concat(Stream.of(SecretSource.values()).map(SecretSource::yamlName), Stream.of(KEY, KMS_KEY)).toList();
+        @Doc(value = "The customer managed KMS key the secret is encrypted with, which the execution role is then allowed "
+                + "to decrypt with.", rules = "`arn:aws:kms:<region>:<account>:key/<key id>` (a key ARN, not an alias)",
+                omitted = "the AWS managed key of the secret's service")
+        Optional<String> kmsKey) {
+
+    /** Where the secret is kept. */
+    public SecretSource source() {
+        return secretsManager.isPresent() ? SecretSource.SECRETS_MANAGER : SecretSource.SSM_PARAMETER;
     }
 
-    @Override
-    public Map<String, Object> yamlForm() {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put(source.yamlName(), reference);
-        jsonKey.ifPresent(key -> form.put(KEY, key));
-        kmsKeyArn.ifPresent(arn -> form.put(KMS_KEY, arn));
-        return form;
+    /** The secret's name or ARN, as written under its source's key. */
+    public String reference() {
+        return secretsManager.or(() -> ssmParameter).orElseThrow();
     }
 }

@@ -5,69 +5,133 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One containerized service. It gets its own stack, so it can be destroyed and recreated without
- * touching the network, cluster or load balancer other services share.
- *
- * @param image                   the container image, e.g. {@code public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine};
- *                                required. In prod it must be pinned (a tag other than {@code latest}, or a digest)
- *                                unless {@code allowUnpinnedImage} is set
- * @param allowUnpinnedImage      an explicit opt-out of prod's pinned-image rule, for a service that must follow a
- *                                moving tag; omitted means false (prod rejects an image without a tag, or tagged
- *                                {@code latest}). Changes nothing outside prod
- * @param family                  the task definition family, 1 to 255 letters, digits, hyphens and underscores, unique
- *                                among the environment's services; omitted means {@code <environment>-<service>},
- *                                e.g. {@code dev-web}
- * @param containerName           the name of the service's container, same characters; omitted means the service name
- * @param command                 the container's command, replacing the image's CMD (its ENTRYPOINT stays); omitted means
- *                                the image's own
- * @param port                    the port the container listens on; required with {@code loadBalancer}, optional for a
- *                                worker (omitted means the container maps no port)
- * @param cpu                     Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384; omitted means 256
- * @param memory                  Fargate memory in MiB, valid for the CPU size; omitted means the smallest valid for {@code cpu}
- * @param user                    the user (UID, user name or UID:GID) the container runs as; required, because AWS
- *                                Control Tower's CT.ECS.PR.3 fails a container that names no non-root user.
- *                                {@code root} and {@code 0} are rejected
- * @param readonlyRootFilesystem  whether the container's root file system is read-only; omitted means true
- * @param writablePaths           paths that stay writable (an empty task-scoped volume each) when the root file
- *                                system is read-only; omitted means {@code [/tmp]}
- * @param environment             plain environment variables; names that look like secrets, and values that are
- *                                secrets, are rejected. Omitted means none
- * @param secrets                 container secrets by variable name, fetched by ECS from Secrets Manager or SSM Parameter
- *                                Store at task start; a name may not also be under {@code environment}. Omitted means none
- * @param taskRole                what the application may do in AWS; omitted means a task role with no permissions
- * @param loadBalancer            the route on a shared load balancer that brings requests to the service; omitted
- *                                means none: a worker that takes no inbound traffic (no target group, no rule)
- * @param healthCheck             load-balancer and container health checks; omitted means the fast-deploy defaults
- * @param scaling                 task count and CPU target tracking; omitted means the defaults of {@link ScalingConfig}
- * @param capacity                capacity provider strategy; omitted means all tasks on FARGATE
- * @param deployment              how new versions roll out; omitted means a rolling deployment with circuit-breaker rollback
+ * One containerized service: its container, and its three independent choices, how requests reach it
+ * ({@link #traffic()}), what it runs on ({@link #compute()}) and how new versions roll out
+ * ({@link #deployment()}), each bound by one binding in the service stack (ADR 0007).
  */
+@Doc("One containerized service. It gets its own stack, so it can be destroyed and recreated without touching the "
+        + "network, cluster or load balancer other services share.")
 public record ServiceConfig(
+        @Required("a container image reference, e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine")
+        @Matches(regex = "[^\\s]+", problem = "is not an image reference", allowed = "a reference without spaces")
+        @Doc(value = "The container image, e.g. `public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine` (public ECR has no "
+                + "Docker Hub anonymous pull limits). In prod it must be pinned, with a tag other than `latest` or a digest, "
+                + "so that a task started later (scale-out, replacement) runs the same build as the others; "
+                + "`registry:5000/app` has no tag. An image in a private ECR registry "
+                + "(`<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>`) gets the execution role exactly the pull "
+                + "rights on that repository; a repository in another account also needs a repository policy there that "
+                + "allows this account's `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer` and `ecr:BatchCheckLayerAvailability`.",
+                rules = "a digest is `@sha256:` and 64 lower-case hex digits; prod: pinned")
         String image,
+
+        @Default("false")
+        @Doc("An explicit opt-out of prod's pinned-image rule, for a service that must follow a moving tag. Changes "
+                + "nothing outside prod.")
         boolean allowUnpinnedImage,
+
+        @Default(computed = "defaultFamily", means = "`<environment>-<service>`, e.g. `dev-web`")
+        @Matches(regex = "[A-Za-z0-9_-]{1,255}", problem = "is not a task definition family",
+                allowed = "1 to 255 letters, digits, hyphens and underscores")
+        @Doc(value = "The task definition family. A family is one per account and region, hence the environment prefix.",
+                rules = "unique among the environment's services")
         String family,
+
+        @Default(computed = "defaultContainerName", means = "the service name")
+        @Matches(regex = "[A-Za-z0-9_-]{1,255}", problem = "is not a container name",
+                allowed = "1 to 255 letters, digits, hyphens and underscores")
+        @Doc("The name of the service's container, as logs and the console show it.")
         String containerName,
+
+        @Default("[]")
+        @Doc("The container's command, replacing the image's `CMD` (its `ENTRYPOINT` stays), e.g. a worker's "
+                + "`[sh, -c, \"exec worker --queue orders\"]`. Empty means the image's own.")
         List<String> command,
+
+        @Range(min = 1, max = 65535)
+        @Doc(value = "The port the container listens on.", rules = "required with `traffic.alb`",
+                omitted = "none: the container maps no port (a worker)")
         Optional<Integer> port,
-        int cpu,
-        int memory,
+
+        @Required("the non-root UID (or UID:GID) the image runs as, e.g. \"1000\" (Control Tower CT.ECS.PR.3 requires "
+                + "every container to name a non-root user)")
+        @Matches(regex = "([0-9]+|[a-z_][a-z0-9_-]*)(:([0-9]+|[a-z_][a-z0-9_-]*))?", problem = "is not a user",
+                allowed = "a UID, a user name, or UID:GID such as 1000:1000")
+        @Doc(value = "The non-root user the container runs as; write a UID in quotes (`\"101\"`). Required because AWS "
+                + "Control Tower's CT.ECS.PR.3 fails every container that does not name a non-root user: the image's own "
+                + "user is invisible to the template, and often root.", rules = "not `root` or `0`")
         String user,
+
+        @Default("true")
+        @Doc("Whether the container's root file system is read-only.")
         boolean readonlyRootFilesystem,
+
+        @Default(computed = "defaultWritablePaths", means = "`[/tmp]` (none when `readonlyRootFilesystem` is `false`)")
+        @Doc(value = "Paths that stay writable (an empty task-scoped volume each) when the root file system is read-only. "
+                + "Most runtimes need a scratch directory; everything else stays read-only. ECS creates these volumes owned "
+                + "by root, so a short-lived init container, `prepare-writable-paths`, opens them (`chmod 1777`, like "
+                + "`/tmp`) before the app starts ([ADR 0006](decisions/0006-writable-paths.md)); it reserves 32 MiB of "
+                + "the task's memory. The volume name is the path without its leading slash, with every character other "
+                + "than letters, digits, `_` and `-` replaced by `-`, so `/var/cache` and `/var-cache` cannot both be listed.",
+                rules = "absolute paths below `/`, each once, no two with the same volume name; empty when "
+                        + "`readonlyRootFilesystem` is `false`")
         List<String> writablePaths,
+
+        @Default("{}")
+        @Doc(value = "Plain environment variables. Names that look like secrets, and values that are secrets, are rejected; "
+                + "secrets go under `secrets`. Quote values that YAML would read as numbers or booleans.",
+                rules = "names `^[A-Za-z_][A-Za-z0-9_]*$`, not secret-like; values without an AWS access key ID or URL password")
         Map<String, String> environment,
+
+        @Default("{}")
+        @Doc(value = "Container secrets, each an environment variable that ECS fills from Secrets Manager or SSM Parameter "
+                + "Store when a task starts, so the value never appears in the task definition.",
+                rules = "names `^[A-Za-z_][A-Za-z0-9_]*$`, not also under `environment`")
         Map<String, SecretConfig> secrets,
+
+        @Default("{}")
+        @Doc("What the application in the container may do in AWS; omitted, a task role with no permissions.")
         TaskRoleConfig taskRole,
-        Optional<RouteConfig> loadBalancer,
+
+        @Default("{}")
+        @Doc("How requests reach the service; omitted or empty, none: a worker, with no target group, no listener rule "
+                + "and no ingress rule on its tasks' security group, that scales on CPU like any service.")
+        TrafficConfig traffic,
+
+        @Default("{}")
+        @Doc("The container's own health check and the grace period for new tasks.")
         HealthCheckConfig healthCheck,
-        ScalingConfig scaling,
-        List<CapacityConfig> capacity,
-        DeploymentConfig deployment) {
+
+        @Default("{fargate: {}}")
+        @Doc("What the tasks run on; omitted, Fargate with 256 CPU units, 512 MiB and every task on FARGATE.")
+        ComputeConfig compute,
+
+        @Default("{rolling: {}}")
+        @Doc("How new versions roll out; omitted, a rolling deployment at 100% / 200% with circuit-breaker rollback.")
+        DeploymentConfig deployment,
+
+        @Default("{}")
+        @Doc("Task count and CPU target tracking; omitted, 1 task (prod: 2) up to 4x, at 70% CPU.")
+        ScalingConfig scaling) {
 
     public ServiceConfig {
         command = List.copyOf(command);
         writablePaths = List.copyOf(writablePaths);
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
-        capacity = List.copyOf(capacity);
+    }
+
+    /** Prefixed by the environment, because a family is one per account and region and environments may share an account. */
+    static String defaultFamily(DefaultContext context) {
+        return context.environment() + "-" + context.entryName().orElseThrow();
+    }
+
+    /** The container is named after its service, which logs and the console show. */
+    static String defaultContainerName(DefaultContext context) {
+        return context.entryName().orElseThrow();
+    }
+
+    /** A path on a writable root file system would be ignored (and is rejected), so the effective config stays loadable. */
+    static List<String> defaultWritablePaths(DefaultContext context) {
+        return context.sibling("readonlyRootFilesystem", Boolean.class) ? List.of("/tmp") : List.of();
     }
 }

@@ -63,6 +63,32 @@ final class YamlFiles {
         return YamlText.check(bytes, displayName, problems).flatMap(text -> parse(text, displayName, problems));
     }
 
+    /**
+     * A YAML literal written in code (a {@link Default}), as a tree whose every node is placed at {@code at}:
+     * the place the left-out key belongs, where a problem with the value would be reported.
+     */
+    static ConfigNode literal(String yaml, Location at) {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        Optional<MapNode> parsed = parse("value: " + yaml, "default", problems);
+        if (parsed.isEmpty() || !problems.isEmpty()) {
+            throw new IllegalStateException("the default '" + yaml + "' is not valid YAML: " + problems);
+        }
+        return relocate(parsed.get().entries().get("value").value(), at);
+    }
+
+    private static ConfigNode relocate(ConfigNode node, Location at) {
+        if (node instanceof MapNode map) {
+            Map<String, Entry> entries = new java.util.LinkedHashMap<>();
+            map.entries().forEach((key, entry) -> entries.put(key, new Entry(at, relocate(entry.value(), at))));
+            return new MapNode(at, entries);
+        }
+        if (node instanceof ListNode list) {
+            return new ListNode(at, list.items().stream().map(item -> relocate(item, at)).toList());
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return new ScalarNode(at, scalar.text(), scalar.type());
+    }
+
     /** Parses YAML text, whose characters {@link YamlText} has checked, that comes from {@code displayName}. */
     private static Optional<MapNode> parse(String yamlText, String displayName, List<ConfigProblem> problems) {
         Node root;

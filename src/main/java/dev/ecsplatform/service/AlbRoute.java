@@ -1,7 +1,7 @@
 package dev.ecsplatform.service;
 
-import dev.ecsplatform.config.HealthCheckConfig;
-import dev.ecsplatform.config.RouteConfig;
+import dev.ecsplatform.config.AlbRouteConfig;
+import dev.ecsplatform.config.TargetHealthCheckConfig;
 import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +35,12 @@ public final class AlbRoute extends Construct implements TrafficBinding {
      * Inputs of the route.
      *
      * @param route         which requests reach the service
-     * @param healthCheck   the load balancer's health check of the tasks
+     * @param gracePeriodSeconds how long ECS ignores failing load-balancer checks of a new task
      * @param containerPort the port the tasks listen on; only the tasks' group rule names it (see {@link #TARGET_GROUP_PORT})
      * @param vpc           the VPC of the target group
      * @param loadBalancer  the shared load balancer, as the platform contract exports it
      */
-    public record Props(RouteConfig route, HealthCheckConfig healthCheck, int containerPort, IVpc vpc,
+    public record Props(AlbRouteConfig route, int gracePeriodSeconds, int containerPort, IVpc vpc,
             ImportedLoadBalancer loadBalancer) {
     }
 
@@ -59,7 +59,7 @@ public final class AlbRoute extends Construct implements TrafficBinding {
     public AlbRoute(Construct scope, String id, Props props) {
         super(scope, id);
         this.props = props;
-        HealthCheckConfig health = props.healthCheck();
+        TargetHealthCheckConfig health = props.route().healthCheck();
         this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
                 .vpc(props.vpc())
                 .targetType(TargetType.IP)
@@ -104,13 +104,13 @@ public final class AlbRoute extends Construct implements TrafficBinding {
 
     @Override
     public Optional<Duration> healthCheckGracePeriod() {
-        return Optional.of(Duration.seconds(props.healthCheck().gracePeriodSeconds()));
+        return Optional.of(Duration.seconds(props.gracePeriodSeconds()));
     }
 
     /** The route's first host (or the load balancer's DNS name) and its first path up to the first wildcard. */
     @Override
     public Optional<String> url() {
-        RouteConfig route = props.route();
+        AlbRouteConfig route = props.route();
         String path = route.paths().get(0);
         int wildcard = path.replace('?', '*').indexOf('*');
         return Optional.of("http://" + (route.hosts().isEmpty() ? props.loadBalancer().dnsName() : route.hosts().get(0))

@@ -45,7 +45,7 @@ public final class ContainerSecrets extends Construct {
         super(scope, id);
         Stack stack = Stack.of(this);
         new TreeMap<>(secrets).forEach((variable, config) -> {
-            IKey key = config.kmsKeyArn().map(arn -> Key.fromKeyArn(this, variable + "Key", arn)).orElse(null);
+            IKey key = config.kmsKey().map(arn -> Key.fromKeyArn(this, variable + "Key", arn)).orElse(null);
             if (key != null) {
                 // Granted here, on the principal: CDK grants nothing on an imported key of another account, and
                 // such a secret is always encrypted with a customer-managed key.
@@ -71,7 +71,7 @@ public final class ContainerSecrets extends Construct {
                     }
                     ISecret secret = software.amazon.awscdk.services.secretsmanager.Secret.fromSecretAttributes(
                             this, variable, attributes.build());
-                    yield config.jsonKey().map(field -> Secret.fromSecretsManager(secret, field))
+                    yield config.key().map(field -> Secret.fromSecretsManager(secret, field))
                             .orElseGet(() -> Secret.fromSecretsManager(secret));
                 }
                 case SSM_PARAMETER -> {

@@ -1,6 +1,6 @@
 package dev.ecsplatform.service;
 
-import dev.ecsplatform.config.DeploymentConfig;
+import dev.ecsplatform.config.RollingDeploymentConfig;
 import java.util.Optional;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 
@@ -10,7 +10,7 @@ import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
  *
  * @param config the deployment settings
  */
-public record RollingDeployment(DeploymentConfig config) implements DeploymentBinding {
+public record RollingDeployment(RollingDeploymentConfig config) implements DeploymentBinding {
 
     @Override
     public int minHealthyPercent() {

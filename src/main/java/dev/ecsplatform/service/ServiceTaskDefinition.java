@@ -1,6 +1,7 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.FargateConfig;
 import dev.ecsplatform.config.HealthCheckConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import java.util.List;
@@ -53,10 +54,11 @@ public final class ServiceTaskDefinition extends Construct {
      *
      * @param serviceName      the service's name, used as the log stream prefix
      * @param config           the service settings
+     * @param fargate          the task size (the compute variant it runs on)
      * @param logRetentionDays how long its logs are kept
      * @param logs             how the log group is kept (retained and KMS-encrypted in prod)
      */
-    public record Props(String serviceName, ServiceConfig config, int logRetentionDays, LogStorage logs) {
+    public record Props(String serviceName, ServiceConfig config, FargateConfig fargate, int logRetentionDays, LogStorage logs) {
     }
 
     private final FargateTaskDefinition taskDefinition;
@@ -88,8 +90,8 @@ public final class ServiceTaskDefinition extends Construct {
                 // Readable and stable (dev-web:7 in the console and CLI); a family is safe to fix because every
                 // change registers a new revision of it rather than replacing anything.
                 .family(config.family())
-                .cpu(config.cpu())
-                .memoryLimitMiB(config.memory())
+                .cpu(props.fargate().cpu())
+                .memoryLimitMiB(props.fargate().memory())
                 .executionRole(executionRole)
                 .taskRole(taskRole)
                 .runtimePlatform(RuntimePlatform.builder()
@@ -112,7 +114,7 @@ public final class ServiceTaskDefinition extends Construct {
                 .privileged(false)
                 // A hard limit (CT.ECS.PR.7, checklist item 35): the task's memory less what the volume
                 // preparation container reserves, so the hard limits never add up to more than the task has.
-                .memoryLimitMiB(config.memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0))
+                .memoryLimitMiB(props.fargate().memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0))
                 .stopTimeout(STOP_TIMEOUT);
         if (!config.command().isEmpty()) {
             options.command(config.command());

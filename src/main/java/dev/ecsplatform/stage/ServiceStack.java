@@ -2,6 +2,8 @@ package dev.ecsplatform.stage;
 
 import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.config.FargateConfig;
+import dev.ecsplatform.config.RollingDeploymentConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
 import dev.ecsplatform.service.ComputeBinding;
@@ -48,16 +50,23 @@ public final class ServiceStack extends Stack {
         PlatformExports.Imports imports = platform.exports().importInto(this);
         addStackDependency(platform, "imports the platform contract");
 
+        // One binding per axis (ADR 0007): how requests reach the service, what it runs on, how it deploys. Each
+        // sealed config axis has one binding per variant; a variant without a binding fails here, at synth.
+        if (!(config.compute() instanceof FargateConfig fargate)) {
+            throw new IllegalStateException("no compute binding for " + config.compute());
+        }
+        if (!(config.deployment() instanceof RollingDeploymentConfig rolling)) {
+            throw new IllegalStateException("no deployment binding for " + config.deployment());
+        }
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
-                serviceName, config, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
-
-        // One binding per axis (ADR 0007): how requests reach the service, what it runs on, how it deploys.
-        this.traffic = config.loadBalancer().<TrafficBinding>map(route -> new AlbRoute(this, "Traffic", new AlbRoute.Props(
-                route, config.healthCheck(), config.port().orElseThrow(), imports.vpc(), imports.loadBalancer(route.name()))))
+                serviceName, config, fargate, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
+        this.traffic = config.traffic().alb().<TrafficBinding>map(route -> new AlbRoute(this, "Traffic", new AlbRoute.Props(
+                route, config.healthCheck().gracePeriodSeconds(), config.port().orElseThrow(), imports.vpc(),
+                imports.loadBalancer(route.loadBalancer()))))
                 .orElseGet(NoTraffic::new);
-        ComputeBinding compute = new FargateCompute(config.capacity());
-        DeploymentBinding deployment = new RollingDeployment(config.deployment());
+        ComputeBinding compute = new FargateCompute(fargate.capacity());
+        DeploymentBinding deployment = new RollingDeployment(rolling);
 
         // Outbound stays open: tasks pull images and call AWS APIs through the NAT gateways. Inbound is what
         // the traffic binding admits, on the container port only; a worker's group admits nothing.

@@ -1,0 +1,551 @@
+package dev.ecsplatform.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Every rule the annotations of the config records cannot say: values checked against a table or each other,
+ * prod's minimums, the combinations of a service's traffic, compute and deployment, and the rules across
+ * services and load balancers. Runs on the bound configuration after {@link RecordBinder}; a rule whose input
+ * binding already reported is skipped, so one mistake is reported once. Nothing here throws.
+ */
+final class EnvironmentRules {
+
+    /** Environment, service and load balancer names become parts of stack names, target group names and tags. */
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    /** The variable name rule of {@code environment} and {@code secrets}: what a shell can use. */
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * Checklist item 14 (AwsSolutions-ECS2, ECS.8, CT.ECS.PR.12): secrets never travel as plain environment
+     * variables. The checklist's words (secret, password, token, key) taken literally, so any name containing
+     * "key" is rejected, plus passwd and credential.
+     */
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(secret|password|passwd|token|key|credential).*");
+    private static final Set<String> FORBIDDEN_ENV = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+    /** An AWS access key ID (long-term AKIA, temporary ASIA, and the other documented prefixes), anywhere in a value. */
+    private static final Pattern AWS_ACCESS_KEY_ID =
+            Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])");
+    /**
+     * A URL with a password in its user info ({@code postgres://app:hunter2@db:5432/app}); the password
+     * stops at / ? # so that {@code https://host:8443/path@x} (a port, then a path) is not one.
+     */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:]*:[^\\s/?#@]+@");
+    /** What to do instead of a secret in a plain variable; every secret-related message ends with it. */
+    private static final String SECRET_ADVICE = "plain environment variables end up in the task definition for anyone "
+            + "with ecs:DescribeTaskDefinition to read (ECS.8). Keep secrets in Secrets Manager or SSM Parameter Store and "
+            + "reference them under the service's secrets";
+    /**
+     * The tag value rule of ECS and most AWS services (letters, digits and spaces in UTF-8, and + - = . _ : / @;
+     * the Tagging API's {@code ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$}); owner is written as a tag on every resource.
+     */
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}+=._:/@-]*");
+    private static final int MAX_TAG_VALUE_LENGTH = 256;
+    private static final String ARN_REGION = "[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}";
+    private static final Pattern SECRETS_MANAGER_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern SECRETS_MANAGER_ARN =
+            Pattern.compile("arn:aws[a-z-]*:secretsmanager:" + ARN_REGION + ":\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern SSM_PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,2048}");
+    private static final Pattern SSM_PARAMETER_ARN =
+            Pattern.compile("arn:aws[a-z-]*:ssm:" + ARN_REGION + ":\\d{12}:parameter/[A-Za-z0-9_./-]{1,2048}");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:" + ARN_REGION + ":\\d{12}:key/[A-Za-z0-9-]{1,128}");
+    /** The shortest reason accepted for a wildcard: long enough that it has to say something. */
+    static final int MIN_WILDCARD_REASON_LENGTH = 20;
+    /**
+     * Subnets are 4 bits smaller than the VPC (see Network.subnetTiers), and an ALB needs subnets of /27 or
+     * larger (with 8 free addresses): a /23 VPC gives /27 subnets, a /24 would give /28s.
+     */
+    private static final int MIN_VPC_PREFIX = 16;
+    private static final int MAX_VPC_PREFIX = 23;
+    /** AWS Control Tower CT.CLOUDWATCH.PR.2: log groups keep logs for at least a year. */
+    private static final int PROD_MIN_RETENTION_DAYS = 365;
+    /** ALB: at most 5 condition values per listener rule. */
+    private static final int MAX_RULE_VALUES = 5;
+    private static final String NAME_RULE = "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter";
+
+    private final BoundFields fields;
+    private final List<ConfigProblem> problems;
+
+    EnvironmentRules(BoundFields fields, List<ConfigProblem> problems) {
+        this.fields = fields;
+        this.problems = problems;
+    }
+
+    void check(EnvironmentConfig environment, Location fileStart) {
+        if (!NAME.matcher(environment.name()).matches()) {
+            problems.add(new ConfigProblem(fileStart, "", "the file name '" + environment.name() + "' is not a valid "
+                    + "environment name; " + NAME_RULE));
+        }
+        Tier tier = environment.tier();
+        checkRegion(environment.region());
+        checkOwner(environment.owner());
+        checkRetention("logs.retentionDays", environment.logs().retentionDays(), tier);
+        checkNetwork(environment.network(), tier);
+        environment.loadBalancers().forEach((name, loadBalancer) -> {
+            checkName("loadBalancers." + name, "load balancer", name);
+            String path = "loadBalancers." + name + ".deletionProtection";
+            if (tier.isProduction() && fields.written(path) && !loadBalancer.deletionProtection()) {
+                fields.problem(path, "false is not allowed in prod; a prod load balancer must not be deletable by a stray "
+                        + "stack update (ELB.6). Remove the key");
+            }
+        });
+        // The map is unordered; the rules run in file order so that "already used by" names the first service.
+        ordered(environment.services(), "services").forEach((name, service) -> {
+            checkName("services." + name, "service", name);
+            new ServiceRules("services." + name, service, environment).check();
+        });
+        checkRoutePriorities(environment);
+        checkFamilies(environment);
+    }
+
+    /** Entries of a bound map in the order the files wrote them (the records hold immutable, unordered maps). */
+    private <V> Map<String, V> ordered(Map<String, V> map, String path) {
+        Map<String, V> ordered = new LinkedHashMap<>();
+        map.keySet().stream().sorted((a, b) -> fields.location(path + "." + a).compareTo(fields.location(path + "." + b)))
+                .forEach(key -> ordered.put(key, map.get(key)));
+        return ordered;
+    }
+
+    private void checkName(String path, String what, String name) {
+        if (!NAME.matcher(name).matches()) {
+            fields.problem(path, "'" + name + "' is not a valid " + what + " name; " + NAME_RULE);
+        }
+    }
+
+    private void checkRegion(String region) {
+        if (!fields.valid("region") || AwsRegions.names().contains(region)) {
+            return;
+        }
+        if (!REGION.matcher(region).matches()) {
+            fields.problem("region", "'" + region + "' is not an AWS region; use a region code such as eu-west-1 or us-east-2");
+            return;
+        }
+        fields.problem("region", "'" + region + "' is not an AWS region; "
+                + AwsRegions.closest(region).map(r -> "did you mean " + r + "? Regions: ").orElse("regions: ")
+                + String.join(", ", AwsRegions.like(region)));
+    }
+
+    private void checkOwner(String owner) {
+        if (!fields.valid("owner")) {
+            return;
+        }
+        int length = owner.codePointCount(0, owner.length());
+        if (length > MAX_TAG_VALUE_LENGTH) {
+            fields.problem("owner", "is " + length + " characters long; use at most " + MAX_TAG_VALUE_LENGTH
+                    + ", the longest tag value AWS accepts (owner is written as a tag on every resource)");
+        } else if (!TAG_VALUE.matcher(owner).matches()) {
+            fields.problem("owner", "'" + owner + "' cannot be a tag value; use letters, digits, spaces and + - = . _ : / @ "
+                    + "(owner is written as a tag on every resource)");
+        }
+    }
+
+    /** Only a value written in the files is reported; a default that follows another field is reported there. */
+    private void checkRetention(String path, int days, Tier tier) {
+        if (tier.isProduction() && fields.written(path) && fields.valid(path) && days < PROD_MIN_RETENTION_DAYS) {
+            fields.problem(path, days + " is too short for prod; prod keeps logs at least " + PROD_MIN_RETENTION_DAYS
+                    + " days (AWS Control Tower CT.CLOUDWATCH.PR.2 requires a year)");
+        }
+    }
+
+    private void checkNetwork(NetworkConfig network, Tier tier) {
+        if (fields.valid("network.cidr")) {
+            checkCidr(network.cidr());
+        }
+        if (tier.isProduction() && fields.valid("network.maxAzs") && network.maxAzs() < 3) {
+            fields.problem("network.maxAzs", network.maxAzs() + " is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
+        }
+        if (fields.valid("network.natGateways") && network.natGateways() > network.maxAzs()) {
+            fields.problem("network.natGateways", network.natGateways() + " is more than maxAzs (" + network.maxAzs()
+                    + "); use 1 to " + network.maxAzs());
+        }
+        checkRetention("network.flowLogRetentionDays", network.flowLogRetentionDays(), tier);
+    }
+
+    private void checkCidr(String cidr) {
+        var matcher = CIDR.matcher(cidr);
+        boolean valid = matcher.matches();
+        for (int group = 1; valid && group <= 4; group++) {
+            valid = Integer.parseInt(matcher.group(group)) <= 255;
+        }
+        if (!valid) {
+            fields.problem("network.cidr", "'" + cidr + "' is not an IPv4 CIDR block; write it like 10.0.0.0/16");
+            return;
+        }
+        int prefix = Integer.parseInt(matcher.group(5));
+        if (prefix < MIN_VPC_PREFIX || prefix > MAX_VPC_PREFIX) {
+            fields.problem("network.cidr", "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) "
+                    + "to /23: subnets are 4 bits smaller than the VPC and an ALB needs subnets of /27 or larger");
+            return;
+        }
+        long address = 0;
+        for (int group = 1; group <= 4; group++) {
+            address = (address << 8) | Integer.parseInt(matcher.group(group));
+        }
+        long hostBits = address & ((1L << (32 - prefix)) - 1);
+        if (hostBits != 0) {
+            long network = address & ~((1L << (32 - prefix)) - 1);
+            fields.problem("network.cidr", "'" + cidr + "' has host bits set; the network address of this block is "
+                    + ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
+                    + (network & 255) + "/" + prefix);
+        }
+    }
+
+    /** Listener rule priorities are unique per listener; CloudFormation would fail mid-deploy otherwise. */
+    private void checkRoutePriorities(EnvironmentConfig environment) {
+        Map<String, List<String>> servicesByLoadBalancer = new LinkedHashMap<>();
+        ordered(environment.services(), "services").forEach((name, service) -> service.traffic().alb().ifPresent(route ->
+                servicesByLoadBalancer.computeIfAbsent(route.loadBalancer(), k -> new ArrayList<>()).add(name)));
+        servicesByLoadBalancer.forEach((lb, names) -> {
+            if (lb.isEmpty() || names.size() < 2) {
+                return;
+            }
+            Map<Integer, String> owners = new HashMap<>();
+            for (String name : names) {
+                String path = "services." + name + ".traffic.alb.priority";
+                if (!fields.written(path)) {
+                    fields.problem(path, "is required when several services share load balancer '" + lb + "' ("
+                            + String.join(", ", names) + "); give each a unique priority from 1 to 50000");
+                    continue;
+                }
+                int priority = environment.services().get(name).traffic().alb().orElseThrow().priority();
+                String other = owners.putIfAbsent(priority, name);
+                if (other != null) {
+                    fields.problem(path, priority + " is already used by service '" + other + "' on load balancer '" + lb
+                            + "'; priorities must be unique per load balancer");
+                }
+            }
+        });
+    }
+
+    /** Two services with one family would interleave their revisions, and each deploy would replace the other's. */
+    private void checkFamilies(EnvironmentConfig environment) {
+        Map<String, String> owners = new HashMap<>();
+        ordered(environment.services(), "services").forEach((name, service) -> {
+            String other = owners.putIfAbsent(service.family(), name);
+            if (other != null) {
+                // Reported where a family is written: a default is not what the user has to change.
+                boolean here = fields.written("services." + name + ".family") || !fields.written("services." + other + ".family");
+                fields.problem("services." + (here ? name : other) + ".family", "'" + service.family() + "' is already the "
+                        + "family of service '" + (here ? other : name) + "'; give each service its own task definition family");
+            }
+        });
+    }
+
+    /** The rules of one service. */
+    private final class ServiceRules {
+
+        private final String path;
+        private final ServiceConfig service;
+        private final EnvironmentConfig environment;
+
+        ServiceRules(String path, ServiceConfig service, EnvironmentConfig environment) {
+            this.path = path;
+            this.service = service;
+            this.environment = environment;
+        }
+
+        private String at(String key) {
+            return path + "." + key;
+        }
+
+        void check() {
+            checkImage();
+            checkUser();
+            checkWritablePaths();
+            checkEnvironmentVariables();
+            checkSecrets();
+            checkTaskRole();
+            checkCommand();
+            service.traffic().alb().ifPresent(this::checkAlbRoute);
+            checkCompute();
+            checkDeployment();
+            checkScaling();
+        }
+
+        private void checkImage() {
+            if (!fields.valid(at("image"))) {
+                return;
+            }
+            String image = service.image();
+            ImageReference reference = ImageReference.parse(image);
+            if (reference.digest().isPresent() && !ImageReference.SHA256_DIGEST.matcher(reference.digest().get()).matches()) {
+                fields.problem(at("image"), "'" + image + "' has a digest that is not sha256: followed by 64 lower-case hex "
+                        + "digits; copy the digest from the registry, e.g. with docker buildx imagetools inspect");
+                return;
+            }
+            if (environment.tier().isProduction() && !service.allowUnpinnedImage() && !reference.isPinned()) {
+                fields.problem(at("image"), "'" + image + "' " + (reference.tag().isPresent() ? "uses the latest tag"
+                        : "has no tag, which means latest") + "; prod runs only pinned images, so that a task started later "
+                        + "(scale-out, replacement) runs the same build as the others. Use a version tag or a digest "
+                        + "(@sha256:...), or set allowUnpinnedImage: true to accept that");
+            }
+        }
+
+        /** CT.ECS.PR.3 needs a named user (the record requires one); this keeps it from being root. */
+        private void checkUser() {
+            String user = service.user();
+            if (fields.valid(at("user")) && (user.equals("root") || user.equals("0") || user.startsWith("0:") || user.startsWith("root:"))) {
+                fields.problem(at("user"), "'" + user + "' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root "
+                        + "UID such as 1000");
+            }
+        }
+
+        private void checkWritablePaths() {
+            String key = at("writablePaths");
+            List<String> writablePaths = service.writablePaths();
+            if (!service.readonlyRootFilesystem() && !writablePaths.isEmpty()) {
+                fields.problem(key, "is set but readonlyRootFilesystem is false, so the whole file system is writable and "
+                        + "these paths would be ignored; remove writablePaths (or set it to [] if base.yaml sets it), or set "
+                        + "readonlyRootFilesystem: true");
+            }
+            Map<String, String> pathByVolume = new HashMap<>();
+            for (String writable : writablePaths) {
+                if (!writable.startsWith("/") || writable.equals("/")) {
+                    fields.problem(key, "'" + writable + "' is not allowed; use absolute paths below /, such as /tmp");
+                    continue;
+                }
+                String other = pathByVolume.putIfAbsent(VolumeNames.of(writable), writable);
+                if (writable.equals(other)) {
+                    fields.problem(key, "'" + writable + "' is listed twice");
+                } else if (other != null) {
+                    fields.problem(key, "'" + writable + "' and '" + other + "' would share the volume '" + VolumeNames.of(writable)
+                            + "' (ECS volume names allow only letters, digits, - and _, so other characters become -); "
+                            + "list only one of them, or their common parent directory");
+                }
+            }
+        }
+
+        /** Names first; a value that is itself secret material is reported without repeating it. */
+        private void checkEnvironmentVariables() {
+            service.environment().forEach((name, value) -> {
+                String key = at("environment." + name);
+                if (!ENV_NAME.matcher(name).matches()) {
+                    fields.problem(key, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
+                            + "not starting with a digit");
+                } else if (AWS_ACCESS_KEY_ID.matcher(value).find()) {
+                    fields.problem(key, "the value looks like an AWS access key ID; " + SECRET_ADVICE);
+                } else if (URL_WITH_PASSWORD.matcher(value).find()) {
+                    fields.problem(key, "the value is a URL with a password in it; " + SECRET_ADVICE
+                            + " (or keep the URL here without its password and pass the password as a secret)");
+                } else if (FORBIDDEN_ENV.contains(name) || SECRET_LIKE.matcher(name).matches()) {
+                    fields.problem(key, "looks like a secret; " + SECRET_ADVICE + ", or rename the variable if it holds no secret");
+                }
+            });
+        }
+
+        private void checkSecrets() {
+            service.secrets().forEach((name, secret) -> {
+                String key = at("secrets." + name);
+                if (!ENV_NAME.matcher(name).matches()) {
+                    fields.problem(key, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
+                            + "not starting with a digit");
+                } else if (service.environment().containsKey(name)) {
+                    String plain = at("environment." + name);
+                    fields.problem(key, "is also set under " + plain + " (" + fields.location(plain) + "); a variable is "
+                            + "either plain or secret, so remove one of them");
+                }
+                checkSecret(key, secret);
+            });
+        }
+
+        private void checkSecret(String key, SecretConfig secret) {
+            String secretsManager = key + ".secretsManager";
+            String ssmParameter = key + ".ssmParameter";
+            secret.kmsKey().filter(arn -> !KMS_KEY_ARN.matcher(arn).matches()).ifPresent(arn -> fields.problem(key + ".kmsKey",
+                    "'" + arn + "' is not a KMS key ARN; use arn:aws:kms:<region>:<account>:key/<key id> (not an alias: "
+                            + "decrypt permission is granted on the key)"));
+            if (secret.secretsManager().isPresent() && secret.ssmParameter().isPresent()) {
+                String firstFile = fields.location(secretsManager).file();
+                boolean otherFile = !firstFile.equals(fields.location(ssmParameter).file());
+                fields.problem(ssmParameter, "is set together with secretsManager; use secretsManager for a Secrets Manager "
+                        + "secret or ssmParameter for an SSM Parameter Store parameter, not both" + (otherFile
+                        ? " (one comes from " + firstFile + " and maps merge: set this secret in each environment file instead)" : ""));
+                return;
+            }
+            if (secret.secretsManager().isEmpty() && secret.ssmParameter().isEmpty()) {
+                fields.problem(key, "needs secretsManager (the name or ARN of a Secrets Manager secret: credentials and other "
+                        + "secrets that rotate) or ssmParameter (the name or ARN of an SSM Parameter Store SecureString "
+                        + "parameter: a single value)");
+                return;
+            }
+            if (secret.ssmParameter().isPresent()) {
+                secret.key().ifPresent(k -> fields.problem(key + ".key", "is only allowed with secretsManager: it picks one key "
+                        + "of a Secrets Manager secret that holds JSON, and an SSM parameter has a single value"));
+                checkReference(ssmParameter, secret.ssmParameter().get(), SSM_PARAMETER_NAME, SSM_PARAMETER_ARN,
+                        "an SSM parameter name (letters, digits and _ . - /, up to 2048) or its full ARN, "
+                                + "arn:aws:ssm:<region>:<account>:parameter/<name>", ":secretsmanager:", "secretsManager");
+                return;
+            }
+            secret.key().filter(k -> k.isEmpty() || k.contains(":")).ifPresent(k -> fields.problem(key + ".key", "'" + k
+                    + "' is not a JSON key ECS can select; write the key's name, without ':' (ECS separates the parts of a "
+                    + "secret reference with colons)"));
+            checkReference(secretsManager, secret.secretsManager().get(), SECRETS_MANAGER_NAME, SECRETS_MANAGER_ARN,
+                    "a Secrets Manager secret name (letters, digits and / _ + = . @ -, up to 512) or its full ARN, "
+                            + "arn:aws:secretsmanager:<region>:<account>:secret:<name>", ":ssm:", "ssmParameter");
+        }
+
+        /** A name or ARN of the source at {@code key}; an ARN of the other source names the key it belongs under. */
+        private void checkReference(String key, String reference, Pattern name, Pattern arn, String allowed,
+                                    String otherService, String otherKey) {
+            boolean valid = reference.startsWith("arn:") ? arn.matcher(reference).matches() : name.matcher(reference).matches();
+            if (valid || !fields.valid(key)) {
+                return;
+            }
+            String written = key.substring(key.lastIndexOf('.') + 1);
+            if (reference.startsWith("arn:") && reference.contains(otherService)) {
+                fields.problem(key, "'" + reference + "' is an ARN for " + otherKey + ", not " + written + "; move it under " + otherKey);
+            } else {
+                fields.problem(key, "'" + reference + "' is not " + allowed);
+            }
+        }
+
+        private void checkTaskRole() {
+            List<PolicyStatementConfig> statements = service.taskRole().statements();
+            for (int i = 0; i < statements.size(); i++) {
+                checkStatement(at("taskRole.statements[" + i + "]"), statements.get(i));
+            }
+            String key = at("taskRole.managedPolicies");
+            if (!fields.valid(key)) {
+                return;
+            }
+            String account = environment.account();
+            Set<String> seen = new HashSet<>();
+            for (String policy : service.taskRole().managedPolicies()) {
+                String policyAccount = policy.split(":")[4];
+                if (policyAccount.equals("aws")) {
+                    fields.problem(key, "'" + policy + "' is an AWS managed policy; those grant far more than one task needs "
+                            + "(cdk-nag AwsSolutions-IAM4), so write the actions the task needs under statements instead");
+                } else if (fields.valid("account") && !policyAccount.equals(account)) {
+                    // IAM attaches only policies of the role's own account (AttachRolePolicy fails at deploy time otherwise).
+                    fields.problem(key, "'" + policy + "' belongs to account " + policyAccount + "; a role can only use "
+                            + "managed policies of its own account, " + account + ", so create the policy there or write its "
+                            + "statements under statements");
+                } else if (!seen.add(policy)) {
+                    fields.problem(key, "'" + policy + "' is listed twice");
+                }
+            }
+        }
+
+        private void checkStatement(String key, PolicyStatementConfig statement) {
+            Optional<String> wildcard = statement.firstWildcard();
+            String acknowledgment = "the reason becomes the reviewed acknowledgment of cdk-nag AwsSolutions-IAM5 for exactly "
+                    + "this statement";
+            Optional<String> reason = statement.reason();
+            if (wildcard.isPresent() && reason.isEmpty()) {
+                fields.problem(key + ".reason", "is required because '" + wildcard.get() + "' has a wildcard; say in at least "
+                        + MIN_WILDCARD_REASON_LENGTH + " characters why the task needs it (" + acknowledgment + ")");
+            } else if (wildcard.isPresent() && reason.get().strip().length() < MIN_WILDCARD_REASON_LENGTH) {
+                fields.problem(key + ".reason", "is " + reason.get().strip().length() + " characters long; say in at least "
+                        + MIN_WILDCARD_REASON_LENGTH + " why the task needs '" + wildcard.get() + "' (" + acknowledgment + ")");
+            } else if (wildcard.isEmpty() && reason.isPresent()) {
+                fields.problem(key + ".reason", "is set but this statement has no wildcard, so cdk-nag AwsSolutions-IAM5 has "
+                        + "nothing to acknowledge; remove reason");
+            }
+        }
+
+        private void checkCommand() {
+            List<String> command = service.healthCheck().command();
+            if (!command.isEmpty() && (command.size() < 2 || !(command.get(0).equals("CMD") || command.get(0).equals("CMD-SHELL")))) {
+                fields.problem(at("healthCheck.command"), "must start with CMD or CMD-SHELL followed by the command, e.g. "
+                        + "[CMD-SHELL, \"curl -f http://localhost:8080/ || exit 1\"]");
+            }
+        }
+
+        private void checkAlbRoute(AlbRouteConfig route) {
+            String alb = at("traffic.alb");
+            if (service.port().isEmpty() && fields.valid(at("port"))) {
+                fields.problem(at("port"), "is required with traffic.alb (" + fields.location(alb) + "); set it to the port "
+                        + "the container listens on, 1 to 65535");
+            }
+            Set<String> loadBalancers = environment.loadBalancers().keySet();
+            if (fields.valid(alb + ".loadBalancer") && !loadBalancers.contains(route.loadBalancer())) {
+                fields.problem(alb + ".loadBalancer", "'" + route.loadBalancer() + "' is not a load balancer of this environment; "
+                        + "use one of " + (loadBalancers.isEmpty() ? "(none defined: add one under loadBalancers)"
+                        : String.join(", ", environment.loadBalancers().keySet().stream().sorted().toList())));
+            }
+            int values = route.paths().size() + route.hosts().size();
+            if (values > MAX_RULE_VALUES) {
+                fields.problem(alb + (route.paths().size() > route.hosts().size() ? ".paths" : ".hosts"), "a listener rule can "
+                        + "match at most " + MAX_RULE_VALUES + " paths and hosts together; this has " + values);
+            }
+            TargetHealthCheckConfig health = route.healthCheck();
+            String check = alb + ".healthCheck";
+            if (fields.valid(check + ".timeoutSeconds") && fields.valid(check + ".intervalSeconds")
+                    && health.timeoutSeconds() >= health.intervalSeconds()) {
+                fields.problem(check + (fields.written(check + ".timeoutSeconds") ? ".timeoutSeconds" : ".intervalSeconds"),
+                        "timeoutSeconds (" + health.timeoutSeconds() + ") must be less than intervalSeconds ("
+                                + health.intervalSeconds() + ")");
+            }
+        }
+
+        private void checkCompute() {
+            if (service.compute() instanceof FargateConfig fargate) {
+                String key = at("compute.fargate");
+                List<Integer> sizes = FargateSizes.memoryFor(fargate.cpu());
+                // Memory is only checked against a cpu written correctly: against the stand-in default it would report
+                // a memory problem that is not there and advise sizes that are wrong.
+                if (fields.valid(key + ".cpu") && fields.valid(key + ".memory") && fields.written(key + ".memory")
+                        && !sizes.contains(fargate.memory())) {
+                    fields.problem(key + ".memory", fargate.memory() + " is not valid with cpu " + fargate.cpu()
+                            + " on Fargate; use one of " + sizes.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                }
+                checkCapacity(key + ".capacity", fargate.capacity());
+            }
+        }
+
+        private void checkCapacity(String key, List<CapacityConfig> capacity) {
+            Set<CapacityProvider> seen = new HashSet<>();
+            for (int i = 0; i < capacity.size(); i++) {
+                CapacityConfig entry = capacity.get(i);
+                String provider = key + "[" + i + "].provider";
+                if (fields.valid(provider) && !seen.add(entry.provider())) {
+                    fields.problem(provider, "'" + entry.provider().yamlName() + "' is listed twice; list each provider once");
+                }
+            }
+            if (!capacity.isEmpty() && capacity.stream().allMatch(c -> c.weight() == 0)) {
+                fields.problem(key, "every weight is 0; at least one provider needs a weight of 1 or more");
+            }
+            if (capacity.stream().filter(c -> c.base() > 0).count() > 1) {
+                fields.problem(key, "more than one provider sets base; ECS allows a base on one provider only");
+            }
+        }
+
+        private void checkDeployment() {
+            if (service.deployment() instanceof RollingDeploymentConfig rolling) {
+                String key = at("deployment.rolling");
+                if (environment.tier().isProduction() && fields.valid(key + ".minHealthyPercent") && rolling.minHealthyPercent() < 100) {
+                    fields.problem(key + ".minHealthyPercent", rolling.minHealthyPercent() + " is not allowed in prod; prod "
+                            + "keeps 100 so a deployment never drops below the desired capacity");
+                }
+                if (fields.valid(key + ".maxPercent") && fields.valid(key + ".minHealthyPercent")
+                        && rolling.maxPercent() <= rolling.minHealthyPercent()) {
+                    fields.problem(key + ".maxPercent", rolling.maxPercent() + " must be greater than minHealthyPercent ("
+                            + rolling.minHealthyPercent() + ") or a rolling deployment cannot start a new task");
+                }
+            }
+        }
+
+        private void checkScaling() {
+            ScalingConfig scaling = service.scaling();
+            String key = at("scaling");
+            if (environment.tier().isProduction() && fields.valid(key + ".minTasks") && scaling.minTasks() < 2) {
+                fields.problem(key + ".minTasks", scaling.minTasks() + " is too few for prod; run at least 2 tasks so one "
+                        + "failure is not an outage (REL10-BP01)");
+            }
+            if (fields.valid(key + ".maxTasks") && fields.valid(key + ".minTasks") && scaling.maxTasks() < scaling.minTasks()) {
+                fields.problem(key + ".maxTasks", scaling.maxTasks() + " is less than minTasks (" + scaling.minTasks()
+                        + "); use " + scaling.minTasks() + " or more");
+            }
+        }
+    }
+}
