@@ -33,7 +33,7 @@ class AppCommandLineTest {
     void printsEveryConfigProblemWithoutAStackTraceAndExitsWithOne() throws Exception {
         // GIVEN one problem in each environment file
         write("dev.yaml", VALID_DEV + """
-                    memory: 300
+                    compute: { fargate: { memory: 300 } }
                 """);
         write("prod.yaml", """
                 tier: production
@@ -45,7 +45,7 @@ class AppCommandLineTest {
         // THEN
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).contains(
-                "environments/dev.yaml:12:13 services.web.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048\n",
+                "environments/dev.yaml:12:35 services.web.compute.fargate.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048\n",
                 "environments/prod.yaml:1:7 tier: 'production' is not allowed; use one of dev, test, prod\n");
         assertThat(result.stderr()).startsWith("5 problems in the environment files:\n")
                 .doesNotContain("Exception")

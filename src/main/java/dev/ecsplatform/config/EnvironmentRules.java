@@ -24,8 +24,6 @@ final class EnvironmentRules {
     /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-    /** The variable name rule of {@code environment} and {@code secrets}: what a shell can use. */
-    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /**
      * Checklist item 14 (AwsSolutions-ECS2, ECS.8, CT.ECS.PR.12): secrets never travel as plain environment
      * variables. The checklist's words (secret, password, token, key) taken literally, so any name containing
@@ -92,7 +90,6 @@ final class EnvironmentRules {
         checkRetention("logs.retentionDays", environment.logs().retentionDays(), tier);
         checkNetwork(environment.network(), tier);
         environment.loadBalancers().forEach((name, loadBalancer) -> {
-            checkName("loadBalancers." + name, "load balancer", name);
             String path = "loadBalancers." + name + ".deletionProtection";
             if (tier.isProduction() && fields.written(path) && !loadBalancer.deletionProtection()) {
                 fields.problem(path, "false is not allowed in prod; a prod load balancer must not be deletable by a stray "
@@ -101,7 +98,6 @@ final class EnvironmentRules {
         });
         // The map is unordered; the rules run in file order so that "already used by" names the first service.
         ordered(environment.services(), "services").forEach((name, service) -> {
-            checkName("services." + name, "service", name);
             new ServiceRules("services." + name, service, environment).check();
         });
         checkRoutePriorities(environment);
@@ -114,12 +110,6 @@ final class EnvironmentRules {
         map.keySet().stream().sorted((a, b) -> fields.location(path + "." + a).compareTo(fields.location(path + "." + b)))
                 .forEach(key -> ordered.put(key, map.get(key)));
         return ordered;
-    }
-
-    private void checkName(String path, String what, String name) {
-        if (!NAME.matcher(name).matches()) {
-            fields.problem(path, "'" + name + "' is not a valid " + what + " name; " + NAME_RULE);
-        }
     }
 
     private void checkRegion(String region) {
@@ -329,10 +319,10 @@ final class EnvironmentRules {
         private void checkEnvironmentVariables() {
             service.environment().forEach((name, value) -> {
                 String key = at("environment." + name);
-                if (!ENV_NAME.matcher(name).matches()) {
-                    fields.problem(key, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
-                            + "not starting with a digit");
-                } else if (AWS_ACCESS_KEY_ID.matcher(value).find()) {
+                if (!fields.valid(key)) {
+                    return;
+                }
+                if (AWS_ACCESS_KEY_ID.matcher(value).find()) {
                     fields.problem(key, "the value looks like an AWS access key ID; " + SECRET_ADVICE);
                 } else if (URL_WITH_PASSWORD.matcher(value).find()) {
                     fields.problem(key, "the value is a URL with a password in it; " + SECRET_ADVICE
@@ -346,10 +336,7 @@ final class EnvironmentRules {
         private void checkSecrets() {
             service.secrets().forEach((name, secret) -> {
                 String key = at("secrets." + name);
-                if (!ENV_NAME.matcher(name).matches()) {
-                    fields.problem(key, "'" + name + "' is not a valid variable name; use letters, digits and underscores, "
-                            + "not starting with a digit");
-                } else if (service.environment().containsKey(name)) {
+                if (fields.valid(key) && service.environment().containsKey(name)) {
                     String plain = at("environment." + name);
                     fields.problem(key, "is also set under " + plain + " (" + fields.location(plain) + "); a variable is "
                             + "either plain or secret, so remove one of them");

@@ -12,7 +12,7 @@ public record FargateConfig(
         @Doc("Fargate CPU units (1024 = 1 vCPU).")
         int cpu,
 
-        @Range(min = 512, max = 122880)
+        @Range(min = 1, max = 122880)
         @Default(computed = "defaultMemory", means = "the smallest size valid for `cpu` (512 with cpu 256)")
         @Doc(value = "Fargate memory in MiB.", rules = "a size Fargate accepts with `cpu`, see the table below")
         int memory,

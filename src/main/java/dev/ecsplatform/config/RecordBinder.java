@@ -126,12 +126,21 @@ final class RecordBinder {
         }
         if (raw == Map.class) {
             Class<?> valueClass = raw(argument(type, 1));
+            KeysMatch keys = component.getAnnotation(KeysMatch.class);
             if (valueClass == String.class) {
-                return reader.stringMap(key);
+                Map<String, String> values = reader.stringMap(key);
+                FieldReader entries = reader.map(key);
+                values.keySet().forEach(name -> {
+                    fields.record(entries.pathOf(name), entries.locationOf(name), true);
+                    checkKey(keys, entries.pathOf(name), entries.locationOf(name), name);
+                });
+                return values;
             }
             Map<String, Object> entries = new LinkedHashMap<>();
-            reader.namedMaps(key).forEach((name, entry) ->
-                    entries.put(name, bind(recordType(valueClass), entry, context.child(name))));
+            reader.namedMaps(key).forEach((name, entry) -> {
+                checkKey(keys, entry.path(), entry.location(), name);
+                entries.put(name, bind(recordType(valueClass), entry, context.child(name)));
+            });
             return entries;
         }
         if (raw.isRecord()) {
@@ -184,6 +193,13 @@ final class RecordBinder {
             reader.problem(key, "must not be empty; " + notEmpty.value());
         }
         return readers.get().stream().map(entry -> (Object) bind(recordType(item), entry, context.child(null))).toList();
+    }
+
+    private void checkKey(KeysMatch keys, String path, Location location, String name) {
+        if (keys != null && !name.matches(keys.regex())) {
+            problems.add(new ConfigProblem(location, path, "'" + name + "' " + keys.problem() + "; use " + keys.allowed()));
+            fields.invalid(path);
+        }
     }
 
     private void matches(RecordComponent component, FieldReader reader, String key, String value) {

@@ -77,15 +77,19 @@ public record ServiceConfig(
         List<String> writablePaths,
 
         @Default("{}")
+        @KeysMatch(regex = "[A-Za-z_][A-Za-z0-9_]*", problem = "is not a valid variable name",
+                allowed = "letters, digits and underscores, not starting with a digit")
         @Doc(value = "Plain environment variables. Names that look like secrets, and values that are secrets, are rejected; "
                 + "secrets go under `secrets`. Quote values that YAML would read as numbers or booleans.",
-                rules = "names `^[A-Za-z_][A-Za-z0-9_]*$`, not secret-like; values without an AWS access key ID or URL password")
+                rules = "names not secret-like; values without an AWS access key ID or URL password")
         Map<String, String> environment,
 
         @Default("{}")
+        @KeysMatch(regex = "[A-Za-z_][A-Za-z0-9_]*", problem = "is not a valid variable name",
+                allowed = "letters, digits and underscores, not starting with a digit")
         @Doc(value = "Container secrets, each an environment variable that ECS fills from Secrets Manager or SSM Parameter "
                 + "Store when a task starts, so the value never appears in the task definition.",
-                rules = "names `^[A-Za-z_][A-Za-z0-9_]*$`, not also under `environment`")
+                rules = "names not also under `environment`")
         Map<String, SecretConfig> secrets,
 
         @Default("{}")

@@ -56,7 +56,7 @@ class AlbRouteTest {
         String environment = TestEnvironments.dev("""
                 loadBalancers: { public: {} }
                 services:
-                  api: { image: example/api:1.0, port: %d, user: "1000", loadBalancer: { name: public } }
+                  api: { image: example/api:1.0, port: %d, user: "1000", traffic: { alb: { loadBalancer: public } } }
                 """.formatted(containerPort));
         Template service = Template.fromStack(TestEnvironments.stage("dev", "owner: test-team\n", environment).services().get("api"));
         service.hasResourceProperties("AWS::ECS::Service", Map.of("LoadBalancers", List.of(Match.objectLike(Map.of("ContainerPort", containerPort)))));

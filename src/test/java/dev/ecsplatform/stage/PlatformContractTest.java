@@ -33,9 +33,9 @@ class PlatformContractTest {
     private static final String BASE = "owner: contract-team\n";
 
     /** One line per service, as the environment file writes it under services:. */
-    private static final String WEB = service("web", "name: public, priority: 100");
-    private static final String ORDERS = service("orders", "name: public, paths: [/orders/*], priority: 20");
-    private static final String ADMIN = service("admin", "name: public, paths: [/admin/*], priority: 30");
+    private static final String WEB = service("web", "loadBalancer: public, priority: 100");
+    private static final String ORDERS = service("orders", "loadBalancer: public, paths: [/orders/*], priority: 20");
+    private static final String ADMIN = service("admin", "loadBalancer: public, paths: [/admin/*], priority: 30");
     private static final String PUBLIC = "public: {}";
 
     private static final String ORIGINAL = environment(List.of(PUBLIC), WEB, ORDERS, ADMIN);
@@ -43,16 +43,16 @@ class PlatformContractTest {
     private static final Map<String, String> VARIANTS = Map.of(
             "a service removed", environment(List.of(PUBLIC), WEB, ORDERS),
             "a service renamed", environment(List.of(PUBLIC),
-                    WEB, service("shop", "name: public, paths: [/orders/*], priority: 21"), ADMIN),
+                    WEB, service("shop", "loadBalancer: public, paths: [/orders/*], priority: 21"), ADMIN),
             "a service moved to a new load balancer", environment(List.of(PUBLIC, "backoffice: {}"),
-                    WEB, ORDERS, service("admin", "name: backoffice, paths: [/admin/*]")),
+                    WEB, ORDERS, service("admin", "loadBalancer: backoffice, paths: [/admin/*]")),
             "an internal load balancer added", environment(List.of(PUBLIC, "private: { scheme: internal, port: 8080 }"),
-                    WEB, ORDERS, ADMIN, service("ledger", "name: private")),
+                    WEB, ORDERS, ADMIN, service("ledger", "loadBalancer: private")),
             "the listener's port changed", environment(List.of("public: { port: 8000 }"), WEB, ORDERS, ADMIN),
             "every service removed", environment(List.of(PUBLIC)));
 
     private static String service(String name, String route) {
-        return name + ": { image: example/" + name + ":1, port: 8080, user: \"1000\", loadBalancer: { " + route + " } }";
+        return name + ": { image: example/" + name + ":1, port: 8080, user: \"1000\", traffic: { alb: { " + route + " } } }";
     }
 
     /** A dev environment with these load balancers and services, each written on one line. */
