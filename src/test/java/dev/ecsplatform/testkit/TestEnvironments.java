@@ -63,7 +63,7 @@ public final class TestEnvironments {
                     image: %s
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """.formatted(tier, tier.equals("prod") ? "nginx:1.27" : "nginx");
     }
 
