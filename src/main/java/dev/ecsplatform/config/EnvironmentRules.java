@@ -56,6 +56,8 @@ final class EnvironmentRules {
     private static final Pattern SSM_PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,2048}");
     private static final Pattern SSM_PARAMETER_ARN =
             Pattern.compile("arn:aws[a-z-]*:ssm:" + ARN_REGION + ":\\d{12}:parameter/[A-Za-z0-9_./-]{1,2048}");
+    /** The shape {@link TaskRoleConfig#managedPolicies()} accepts ({@code @Matches}); only such ARNs have an account part. */
+    private static final Pattern MANAGED_POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+");
     private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:" + ARN_REGION + ":\\d{12}:key/[A-Za-z0-9-]{1,128}");
     /** The shortest reason accepted for a wildcard: long enough that it has to say something. */
     static final int MIN_WILDCARD_REASON_LENGTH = 20;
@@ -351,6 +353,10 @@ final class EnvironmentRules {
             secret.kmsKey().filter(arn -> !KMS_KEY_ARN.matcher(arn).matches()).ifPresent(arn -> fields.problem(key + ".kmsKey",
                     "'" + arn + "' is not a KMS key ARN; use arn:aws:kms:<region>:<account>:key/<key id> (not an alias: "
                             + "decrypt permission is granted on the key)"));
+            if (!fields.valid(secretsManager) || !fields.valid(ssmParameter)) {
+                // A source written wrongly (secretsManager: null) is reported; "needs secretsManager" would say it twice.
+                return;
+            }
             if (secret.secretsManager().isPresent() && secret.ssmParameter().isPresent()) {
                 String firstFile = fields.location(secretsManager).file();
                 boolean otherFile = !firstFile.equals(fields.location(ssmParameter).file());
@@ -402,12 +408,14 @@ final class EnvironmentRules {
                 checkStatement(at("taskRole.statements[" + i + "]"), statements.get(i));
             }
             String key = at("taskRole.managedPolicies");
-            if (!fields.valid(key)) {
-                return;
-            }
             String account = environment.account();
             Set<String> seen = new HashSet<>();
             for (String policy : service.taskRole().managedPolicies()) {
+                // A policy that is no policy ARN was reported by the binder; the others are still checked, so that an
+                // AWS managed policy next to a malformed ARN is reported too (one list, all of its problems).
+                if (!MANAGED_POLICY_ARN.matcher(policy).matches()) {
+                    continue;
+                }
                 String policyAccount = policy.split(":")[4];
                 if (policyAccount.equals("aws")) {
                     fields.problem(key, "'" + policy + "' is an AWS managed policy; those grant far more than one task needs "

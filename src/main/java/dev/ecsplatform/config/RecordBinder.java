@@ -70,6 +70,15 @@ final class RecordBinder {
         Type type = component.getGenericType();
         boolean optional = raw(type) == Optional.class;
         Type valueType = optional ? argument(type, 0) : type;
+        if (!written && raw(valueType) == String.class) {
+            // has() reads a written-out null (cidr: null) as left out; optionalString reports it where a string belongs.
+            int before = problems.size();
+            reader.optionalString(key);
+            if (problems.size() > before) {
+                fields.invalid(path);
+                return optional ? Optional.empty() : neutral(valueType);
+            }
+        }
         if (!written) {
             if (optional) {
                 return Optional.empty();
@@ -128,12 +137,17 @@ final class RecordBinder {
             Class<?> valueClass = raw(argument(type, 1));
             KeysMatch keys = component.getAnnotation(KeysMatch.class);
             if (valueClass == String.class) {
+                int before = problems.size();
                 Map<String, String> values = reader.stringMap(key);
-                FieldReader entries = reader.map(key);
-                values.keySet().forEach(name -> {
-                    fields.record(entries.pathOf(name), entries.locationOf(name), true);
-                    checkKey(keys, entries.pathOf(name), entries.locationOf(name), name);
-                });
+                String path = reader.pathOf(key);
+                if (problems.subList(before, problems.size()).stream().noneMatch(p -> p.path().equals(path))) {
+                    // A map (no type problem at the key itself): record where each entry's value is written.
+                    FieldReader entries = reader.map(key);
+                    values.keySet().forEach(name -> {
+                        fields.record(entries.pathOf(name), entries.locationOf(name), true);
+                        checkKey(keys, entries.pathOf(name), entries.locationOf(name), name);
+                    });
+                }
                 return values;
             }
             Map<String, Object> entries = new LinkedHashMap<>();
@@ -161,7 +175,19 @@ final class RecordBinder {
         List<Integer> choices = oneOf == null ? List.of() : oneOf.value().choices();
         int min = oneOf == null ? range.min() : choices.get(0);
         int max = oneOf == null ? range.max() : choices.get(choices.size() - 1);
-        Optional<Integer> value = reader.optionalInteger(key, min, max);
+        Optional<Integer> value;
+        if (oneOf != null) {
+            // Any integer is read first, so that one outside the choices' range (cpu: 100) is answered with the
+            // choices, like one inside it; only a value that is no integer at all is reported with the range.
+            int before = problems.size();
+            value = reader.optionalInteger(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            if (problems.size() > before) {
+                problems.subList(before, problems.size()).clear();
+                value = reader.optionalInteger(key, min, max);
+            }
+        } else {
+            value = reader.optionalInteger(key, min, max);
+        }
         if (value.isPresent() && oneOf != null && !choices.contains(value.get())) {
             reader.problem(key, value.get() + " " + oneOf.value().problem() + "; use one of "
                     + choices.stream().map(String::valueOf).collect(Collectors.joining(", ")));
@@ -185,14 +211,19 @@ final class RecordBinder {
             values.forEach(value -> matches(component, reader, key, value));
             return values;
         }
+        int before = problems.size();
         Optional<List<FieldReader>> readers = reader.listOfMaps(key);
         if (readers.isEmpty()) {
             return null;
         }
-        if (readers.get().isEmpty() && notEmpty != null) {
+        // listOfMaps leaves out an item that is no map (and reports it): the list is then shorter than written, and
+        // the rules, which name items by their index, would point at the wrong item, or at one that was never bound.
+        boolean itemLeftOut = problems.size() > before;
+        if (readers.get().isEmpty() && notEmpty != null && !itemLeftOut) {
             reader.problem(key, "must not be empty; " + notEmpty.value());
         }
-        return readers.get().stream().map(entry -> (Object) bind(recordType(item), entry, context.child(null))).toList();
+        List<Object> items = readers.get().stream().map(entry -> (Object) bind(recordType(item), entry, context.child(null))).toList();
+        return itemLeftOut ? null : items;
     }
 
     private void checkKey(KeysMatch keys, String path, Location location, String name) {
@@ -217,7 +248,15 @@ final class RecordBinder {
         Map<String, Class<?>> variants = variants(sealed);
         String choices = String.join(", ", variants.keySet());
         String example = key + ": { " + variants.keySet().iterator().next() + ": {} }";
+        int beforeMap = problems.size();
         FieldReader reader = parent.map(key);
+        if (problems.size() > beforeMap) {
+            // Not a map (deployment: rolling): one problem, which says how to write it, not a second "names no kind".
+            ConfigProblem notAMap = problems.remove(problems.size() - 1);
+            problems.add(new ConfigProblem(notAMap.location(), notAMap.path(), notAMap.message() + "; write one of "
+                    + choices + ", as a map of its settings, e.g. " + example));
+            return null;
+        }
         variants.keySet().forEach(reader::allow);
         List<String> chosen = new ArrayList<>();
         for (String written : reader.writtenKeys()) {
@@ -225,8 +264,13 @@ final class RecordBinder {
                 chosen.add(written);
             } else {
                 String suggestion = FieldReader.closest(written, variants.keySet()).map(k -> "did you mean '" + k + "'? ").orElse("");
-                reader.problem(written, "'" + written + "' is not a kind of " + key + "; " + suggestion + "write one of "
-                        + choices + ", as a map of its settings, e.g. " + example);
+                // At the key, like any unknown key: the name is what is wrong. map() only serves to find the key; what
+                // it says about a value that is no map (strategy: rolling) is beside the point and dropped.
+                int before = problems.size();
+                Location keyAt = reader.map(written).location();
+                problems.subList(before, problems.size()).clear();
+                problems.add(new ConfigProblem(keyAt, reader.pathOf(written), "'" + written + "' is not a kind of " + key + "; "
+                        + suggestion + "write one of " + choices + ", as a map of its settings, e.g. " + example));
             }
         }
         if (chosen.isEmpty()) {

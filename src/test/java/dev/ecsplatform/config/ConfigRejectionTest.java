@@ -207,7 +207,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     port: 8081
                     user: "1000"
                 """);
@@ -562,13 +562,13 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    cpu: large
+                    traffic: { alb: { loadBalancer: public } }
+                    compute: { fargate: { cpu: large } }
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:7:10 services.web.cpu: expected an integer from 1 to 16384, got a string 'large'");
+                "dev.yaml:7:32 services.web.compute.fargate.cpu: expected an integer from 256 to 16384, got a string 'large'");
     }
 
     @Test
@@ -614,12 +614,12 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public, hosts: [example.com, on] }
+                    traffic: { alb: { loadBalancer: public, hosts: [example.com, on] } }
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:6:56 services.web.loadBalancer.hosts[1]: expected a string, got a boolean 'on'; put it in quotes");
+                "dev.yaml:6:66 services.web.traffic.alb.hosts[1]: expected a string, got a boolean 'on'; put it in quotes");
     }
 
     @Test
@@ -630,7 +630,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       FEATURE_X: true
                     user: "1000"
@@ -684,13 +684,13 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    cpu: 300
+                    traffic: { alb: { loadBalancer: public } }
+                    compute: { fargate: { cpu: 300 } }
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:7:10 services.web.cpu: 300 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+                "dev.yaml:7:32 services.web.compute.fargate.cpu: 300 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
     }
 
     @Test
@@ -701,14 +701,14 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    cpu: 256
-                    memory: 300
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate: { cpu: 256, memory: 300 }
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:8:13 services.web.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048");
+                "dev.yaml:8:36 services.web.compute.fargate.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048");
     }
 
     @Test
@@ -720,14 +720,16 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    cpu: 4000
-                    memory: 8192
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        cpu: 4000
+                        memory: 8192
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:7:10 services.web.cpu: 4000 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+                "dev.yaml:9:14 services.web.compute.fargate.cpu: 4000 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
     }
 
     @Test
@@ -736,15 +738,16 @@ class ConfigRejectionTest {
                 tier: dev
                 services:
                   web:
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     user: "1000"
                 """);
 
-        // THEN both point at the service's key (web:, line 3), the map the keys belong in
+        // THEN both point at the service's key (web:, line 3), the map the keys belong in; port names the route that needs it
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:3:3 services.web.image: is required; set it to a container image reference, "
                         + "e.g. public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine",
-                "dev.yaml:3:3 services.web.port: is required with loadBalancer; set it to the port the container listens on, 1 to 65535");
+                "dev.yaml:3:3 services.web.port: is required with traffic.alb (dev.yaml:4:21); set it to the port the "
+                        + "container listens on, 1 to 65535");
     }
 
     @Test
@@ -755,7 +758,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     user: "0:0"
                 """);
 
@@ -771,7 +774,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         // THEN at the service's key, where user must be added
@@ -789,7 +792,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: ""
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:6:11 services.web.user: must not be empty; set it to the "
@@ -805,7 +808,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       DB_PASSWORD: hunter2
                     user: "1000"
@@ -825,7 +828,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       AWS_ACCESS_KEY_ID: AKIAEXAMPLE
                       AWS_SECRET_ACCESS_KEY: example
@@ -848,7 +851,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       STRIPE_KEY: sk_live_example
                       githubToken: example
@@ -875,7 +878,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         assertThat(files.problems()).containsExactly("prod.yaml:4:12 services.web.image: 'nginx' has no tag, which means "
@@ -892,7 +895,7 @@ class ConfigRejectionTest {
                     image: registry.example.com:5000/orders:latest
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         assertThat(files.problems()).containsExactly("prod.yaml:4:12 services.web.image: 'registry.example.com:5000/orders:latest' "
@@ -910,7 +913,7 @@ class ConfigRejectionTest {
                     image: registry.example.com:5000/orders
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         assertThat(files.problems()).singleElement().asString()
@@ -925,7 +928,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
         files.environment("dev", "tier: dev\n").environment("prod", "tier: prod\n");
 
@@ -943,18 +946,18 @@ class ConfigRejectionTest {
                     image: registry.example.com:5000/orders:1.4.2
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public, priority: 1 }
+                    traffic: { alb: { loadBalancer: public, priority: 1 } }
                   digest:
                     image: nginx%s
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public, priority: 2 }
+                    traffic: { alb: { loadBalancer: public, priority: 2 } }
                   moving:
                     image: example/nightly:latest
                     allowUnpinnedImage: true
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public, priority: 3 }
+                    traffic: { alb: { loadBalancer: public, priority: 3 } }
                 """.formatted(digest));
 
         EnvironmentConfig prod = files.load("prod");
@@ -973,7 +976,7 @@ class ConfigRejectionTest {
                     image: nginx:latest
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         assertThat(files.load("dev").services().get("web").image()).isEqualTo("nginx:latest");
@@ -988,7 +991,7 @@ class ConfigRejectionTest {
                     image: nginx@sha256:abc
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:4:12 services.web.image: 'nginx@sha256:abc' has a digest that "
@@ -1004,7 +1007,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       S3_UPLOADER: AKIAIOSFODNN7EXAMPLE
                       SESSION_ID: "id=ASIAXXXXXXXXXXXXXXXX;region=eu-west-1"
@@ -1030,7 +1033,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       DATABASE_URL: postgres://orders:hunter2@db.internal:5432/orders
                       CACHE_URL: "redis://:s3cr3t@cache.internal:6379"
@@ -1059,7 +1062,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       UPSTREAM: https://api.example.com:8443/v1/@me
                       MAILTO: mailto:ops@example.com
@@ -1079,7 +1082,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       NGINX_ENTRYPOINT_QUIET_LOGS: "1"
                     user: "1000"
@@ -1096,7 +1099,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     writablePaths: [/var/cache, /tmp, /var-cache]
                     user: "1000"
                 """);
@@ -1114,7 +1117,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     writablePaths: [/tmp, /tmp]
                     user: "1000"
                 """);
@@ -1130,7 +1133,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     readonlyRootFilesystem: false
                     writablePaths: [/tmp]
                     user: "1000"
@@ -1149,7 +1152,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     readonlyRootFilesystem: false
                     user: "1000"
                 """);
@@ -1166,7 +1169,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       LOG-LEVEL: debug
                     user: "1000"
@@ -1184,7 +1187,7 @@ class ConfigRejectionTest {
                   Web_App:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     user: "1000"
                 """);
 
@@ -1204,7 +1207,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     family: dev.web
                     containerName: "web app"
                 """);
@@ -1227,12 +1230,12 @@ class ConfigRejectionTest {
                     port: 8080
                     user: "1000"
                     family: dev-web
-                    loadBalancer: { name: public, priority: 1 }
+                    traffic: { alb: { loadBalancer: public, priority: 1 } }
                   web:
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public, priority: 2 }
+                    traffic: { alb: { loadBalancer: public, priority: 2 } }
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:7:13 services.api.family: 'dev-web' is already the family "
@@ -1248,7 +1251,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB_PASSWORD: { key: password }
                 """);
@@ -1267,7 +1270,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB_PASSWORD: { secretsManager: prod/orders/db, ssmParameter: /orders/db }
                 """);
@@ -1285,7 +1288,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB_PASSWORD: { secretsManager: prod/orders/db }
                 """);
@@ -1312,7 +1315,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       API_TOKEN: { ssmParameter: /orders/api-token, key: token }
                 """);
@@ -1331,7 +1334,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB_PASSWORD: { secretsManager: "prod orders db" }
                       API_TOKEN: { ssmParameter: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf" }
@@ -1358,7 +1361,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB_PASSWORD:
                         secretsManager: prod/orders/db
@@ -1382,7 +1385,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     environment:
                       API_URL: https://api.example.com
                     secrets:
@@ -1402,7 +1405,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB-PASSWORD: { secretsManager: prod/orders/db }
                       API_TOKEN: /orders/api-token
@@ -1424,7 +1427,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     secrets:
                       DB_PASSWORD: { secretsManager: prod/orders/db, key: password }
                       API_TOKEN:   { ssmParameter: /orders/api-token }
@@ -1432,11 +1435,15 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.load("dev").services().get("web").secrets()).isEqualTo(Map.of(
-                "DB_PASSWORD", new SecretConfig(SecretSource.SECRETS_MANAGER, "prod/orders/db", Optional.of("password"), Optional.empty()),
-                "API_TOKEN", new SecretConfig(SecretSource.SSM_PARAMETER, "/orders/api-token", Optional.empty(), Optional.empty()),
-                "SHARED", new SecretConfig(SecretSource.SECRETS_MANAGER,
-                        "arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf", Optional.empty(),
+                "DB_PASSWORD", new SecretConfig(Optional.of("prod/orders/db"), Optional.empty(), Optional.of("password"), Optional.empty()),
+                "API_TOKEN", new SecretConfig(Optional.empty(), Optional.of("/orders/api-token"), Optional.empty(), Optional.empty()),
+                "SHARED", new SecretConfig(Optional.of("arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf"),
+                        Optional.empty(), Optional.empty(),
                         Optional.of("arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab"))));
+        SecretConfig shared = files.load("dev").services().get("web").secrets().get("SHARED");
+        assertThat(shared.source()).isEqualTo(SecretSource.SECRETS_MANAGER);
+        assertThat(shared.reference()).isEqualTo("arn:aws:secretsmanager:eu-west-1:444455556666:secret:shared/token-AbCdEf");
+        assertThat(files.load("dev").services().get("web").secrets().get("API_TOKEN").source()).isEqualTo(SecretSource.SSM_PARAMETER);
     }
 
     @Test
@@ -1448,7 +1455,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       statements:
                         - actions: [s3:GetObject]
@@ -1469,7 +1476,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       statements:
                         - actions: ["s3:Get*"]
@@ -1491,7 +1498,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       statements:
                         - actions: [sqs:SendMessage]
@@ -1512,7 +1519,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       statements:
                         - actions: [GetObject]
@@ -1524,12 +1531,12 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:10:20 services.web.taskRole.statements[0].actions: 'GetObject' is not an IAM action; write "
+                "dev.yaml:10:20 services.web.taskRole.statements[0].actions: 'GetObject' is not an IAM action; use "
                         + "service:Action, e.g. s3:GetObject (* and ? may stand for part of the action name)",
                 "dev.yaml:11:22 services.web.taskRole.statements[0].resources: 'orders-uploads' is not a resource; use an "
                         + "ARN (arn:...) or *",
-                "dev.yaml:12:11 services.web.taskRole.statements[1].resources: is required; list the ARNs the actions apply "
-                        + "to, or [\"*\"] for actions that take no resource",
+                "dev.yaml:12:11 services.web.taskRole.statements[1].resources: is required; set it to the ARNs the actions "
+                        + "apply to, or [\"*\"] for actions that take no resource",
                 "dev.yaml:12:20 services.web.taskRole.statements[1].actions: must not be empty; list the IAM actions the "
                         + "task needs, e.g. [s3:GetObject]");
     }
@@ -1543,7 +1550,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       managedPolicies:
                         - arn:aws:iam::aws:policy/AmazonS3FullAccess
@@ -1551,11 +1558,11 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::123456789012:role/orders' is not a "
+                        + "customer managed policy ARN; use arn:aws:iam::<account>:policy/<name>",
                 "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' is an "
                         + "AWS managed policy; those grant far more than one task needs (cdk-nag AwsSolutions-IAM4), so write "
-                        + "the actions the task needs under statements instead",
-                "dev.yaml:10:9 services.web.taskRole.managedPolicies: 'arn:aws:iam::123456789012:role/orders' is not a "
-                        + "customer managed policy ARN; write arn:aws:iam::<account>:policy/<name>");
+                        + "the actions the task needs under statements instead");
     }
 
     @Test
@@ -1567,7 +1574,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       managedPolicies: ["arn:aws:iam::444455556666:policy/shared-extra"]
                 """);
@@ -1587,7 +1594,7 @@ class ConfigRejectionTest {
                     image: nginx
                     port: 8080
                     user: "1000"
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     taskRole:
                       statements:
                         - actions: [s3:GetObject, s3:PutObject]
@@ -1645,7 +1652,7 @@ class ConfigRejectionTest {
 
         ServiceConfig worker = files.load("dev").services().get("worker");
 
-        assertThat(worker.loadBalancer()).isEmpty();
+        assertThat(worker.traffic().isNone()).isTrue();
         assertThat(worker.port()).isEmpty();
         // No port: no default HTTP check of the container either.
         assertThat(worker.healthCheck().command()).isEmpty();
@@ -1682,9 +1689,9 @@ class ConfigRejectionTest {
                       command: [CMD, /bin/worker, --health]
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:7:13 services.worker.healthCheck.path: configures the load "
-                + "balancer's health check, and this service has no loadBalancer (a worker); remove it, or give the "
-                + "container's own check as healthCheck.command");
+        // THEN the load balancer's check lives under traffic.alb.healthCheck, so a worker's healthCheck has no path at all
+        assertThat(files.problems()).containsExactly("dev.yaml:7:7 services.worker.healthCheck.path: unknown key; allowed "
+                + "keys here: command, gracePeriodSeconds");
     }
 
     @Test
@@ -1697,13 +1704,14 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer:
-                      name: private
+                    traffic:
+                      alb:
+                        loadBalancer: private
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:9:13 services.web.loadBalancer.name: 'private' is not a "
-                + "load balancer of this environment; use one of public, internal");
+        assertThat(files.problems()).containsExactly("dev.yaml:10:23 services.web.traffic.alb.loadBalancer: 'private' is not "
+                + "a load balancer of this environment; use one of internal, public");
     }
 
     @Test
@@ -1714,23 +1722,25 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer:
-                      name: public
+                    traffic:
+                      alb:
+                        loadBalancer: public
                     user: "1000"
                   api:
                     image: api
                     port: 8080
-                    loadBalancer:
-                      name: public
-                      paths: [/api/*]
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        paths: [/api/*]
                     user: "1000"
                 """);
 
-        // THEN each points at its service's loadBalancer: key, where priority must be added
+        // THEN each points at its service's alb: key, where priority must be added
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:6:5 services.web.loadBalancer.priority: is required when several services share load balancer "
+                "dev.yaml:7:7 services.web.traffic.alb.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000",
-                "dev.yaml:12:5 services.api.loadBalancer.priority: is required when several services share load balancer "
+                "dev.yaml:14:7 services.api.traffic.alb.priority: is required when several services share load balancer "
                         + "'public' (web, api); give each a unique priority from 1 to 50000");
     }
 
@@ -1742,14 +1752,15 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer:
-                      paths: [/api/*]
+                    traffic:
+                      alb:
+                        paths: [/api/*]
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:6:5 services.web.loadBalancer.name: is required; set it to the key of an entry under loadBalancers; "
-                        + "defined load balancers: public");
+                "dev.yaml:7:7 services.web.traffic.alb.loadBalancer: is required; set it to the key of an entry under "
+                        + "loadBalancers; defined load balancers: public");
     }
 
     @Test
@@ -1775,14 +1786,16 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    capacity:
-                      - weight: 2
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        capacity:
+                          - weight: 2
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:8:9 services.web.capacity[0].provider: is required; use one of fargate, fargate-spot");
+                "dev.yaml:10:13 services.web.compute.fargate.capacity[0].provider: is required; use one of fargate, fargate-spot");
     }
 
     @Test
@@ -1793,16 +1806,16 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public, priority: 10 }
+                    traffic: { alb: { loadBalancer: public, priority: 10 } }
                     user: "1000"
                   api:
                     image: api
                     port: 8080
-                    loadBalancer: { name: public, priority: 10, paths: [/api/*] }
+                    traffic: { alb: { loadBalancer: public, priority: 10, paths: [/api/*] } }
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:11:45 services.api.loadBalancer.priority: 10 is already "
+        assertThat(files.problems()).containsExactly("dev.yaml:11:55 services.api.traffic.alb.priority: 10 is already "
                 + "used by service 'web' on load balancer 'public'; priorities must be unique per load balancer");
     }
 
@@ -1814,13 +1827,15 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer:
-                      name: public
-                      paths: [/ok, api/*]
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        paths: [/ok, api/*]
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: 'api/*' must start with /");
+        assertThat(files.problems()).containsExactly("dev.yaml:9:16 services.web.traffic.alb.paths: 'api/*' is not a path "
+                + "pattern; use a pattern that starts with /, such as /api/*");
     }
 
     @Test
@@ -1831,14 +1846,15 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer:
-                      name: public
-                      paths: [/a, /b, /c, /d]
-                      hosts: [example.com, www.example.com]
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        paths: [/a, /b, /c, /d]
+                        hosts: [example.com, www.example.com]
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:14 services.web.loadBalancer.paths: a listener rule can "
+        assertThat(files.problems()).containsExactly("dev.yaml:9:16 services.web.traffic.alb.paths: a listener rule can "
                 + "match at most 5 paths and hosts together; this has 6");
     }
 
@@ -1852,15 +1868,17 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    healthCheck:
-                      intervalSeconds: 10
-                      timeoutSeconds: 10
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        healthCheck:
+                          intervalSeconds: 10
+                          timeoutSeconds: 10
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:9:23 services.web.healthCheck.timeoutSeconds: timeoutSeconds (10) must be less than intervalSeconds (10)");
+                "dev.yaml:11:27 services.web.traffic.alb.healthCheck.timeoutSeconds: timeoutSeconds (10) must be less than intervalSeconds (10)");
     }
 
     @Test
@@ -1871,15 +1889,17 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    healthCheck:
-                      path: "/health?full=1&x=$(id)"
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        healthCheck:
+                          path: "/health?full=1&x=$(id)"
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: '/health?full=1&x=$(id)' "
-                + "is not allowed; start with / and use only letters, digits and . _ ~ / % - (the path is put into the "
-                + "container's shell health-check command and the ALB health check)");
+        assertThat(files.problems()).containsExactly("dev.yaml:10:17 services.web.traffic.alb.healthCheck.path: "
+                + "'/health?full=1&x=$(id)' is not allowed; use a path that starts with / and has only letters, digits and "
+                + ". _ ~ / % - (the path is put into the container's shell health-check command and the ALB health check)");
     }
 
     @Test
@@ -1890,15 +1910,17 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    healthCheck:
-                      path: health
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        healthCheck:
+                          path: health
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:13 services.web.healthCheck.path: 'health' is not allowed; "
-                + "start with / and use only letters, digits and . _ ~ / % - (the path is put into the container's shell "
-                + "health-check command and the ALB health check)");
+        assertThat(files.problems()).containsExactly("dev.yaml:10:17 services.web.traffic.alb.healthCheck.path: 'health' is "
+                + "not allowed; use a path that starts with / and has only letters, digits and . _ ~ / % - (the path is put "
+                + "into the container's shell health-check command and the ALB health check)");
     }
 
     @Test
@@ -1909,16 +1931,18 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    healthCheck:
-                      healthyThreshold: 1
-                      unhealthyThreshold: 11
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        healthCheck:
+                          healthyThreshold: 1
+                          unhealthyThreshold: 11
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:8:25 services.web.healthCheck.healthyThreshold: 1 is out of range; use an integer from 2 to 10",
-                "dev.yaml:9:27 services.web.healthCheck.unhealthyThreshold: 11 is out of range; use an integer from 2 to 10");
+                "dev.yaml:10:29 services.web.traffic.alb.healthCheck.healthyThreshold: 1 is out of range; use an integer from 2 to 10",
+                "dev.yaml:11:31 services.web.traffic.alb.healthCheck.unhealthyThreshold: 11 is out of range; use an integer from 2 to 10");
     }
 
     // ---- scaling, capacity and deployment ------------------------------------------------------
@@ -1931,7 +1955,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx:1.27
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     scaling:
                       minTasks: 1
                     user: "1000"
@@ -1949,7 +1973,7 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     scaling:
                       minTasks: 3
                       maxTasks: 2
@@ -1968,13 +1992,15 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    capacity: []
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        capacity: []
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:7:15 services.web.capacity: must not be empty; omit it to run every task on fargate");
+                "dev.yaml:9:19 services.web.compute.fargate.capacity: must not be empty; omit it to run every task on fargate");
     }
 
     @Test
@@ -1985,15 +2011,17 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    capacity:
-                      - provider: fargate-spot
-                      - provider: fargate-spot
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        capacity:
+                          - provider: fargate-spot
+                          - provider: fargate-spot
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:9:19 services.web.capacity[1].provider: 'fargate-spot' is listed twice; list each provider once");
+                "dev.yaml:11:23 services.web.compute.fargate.capacity[1].provider: 'fargate-spot' is listed twice; list each provider once");
     }
 
     @Test
@@ -2004,14 +2032,16 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    capacity:
-                      - provider: spot
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        capacity:
+                          - provider: spot
                     user: "1000"
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:8:19 services.web.capacity[0].provider: 'spot' is not allowed; use one of fargate, fargate-spot");
+                "dev.yaml:10:23 services.web.compute.fargate.capacity[0].provider: 'spot' is not allowed; use one of fargate, fargate-spot");
     }
 
     @Test
@@ -2022,14 +2052,16 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    capacity:
-                      - { provider: fargate, weight: 0 }
-                      - { provider: fargate-spot, weight: 0 }
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        capacity:
+                          - { provider: fargate, weight: 0 }
+                          - { provider: fargate-spot, weight: 0 }
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: every weight is 0; at least one "
+        assertThat(files.problems()).containsExactly("dev.yaml:10:11 services.web.compute.fargate.capacity: every weight is 0; at least one "
                 + "provider needs a weight of 1 or more");
     }
 
@@ -2041,14 +2073,16 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    capacity:
-                      - { provider: fargate, base: 1 }
-                      - { provider: fargate-spot, base: 1 }
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate:
+                        capacity:
+                          - { provider: fargate, base: 1 }
+                          - { provider: fargate-spot, base: 1 }
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.capacity: more than one provider sets base; "
+        assertThat(files.problems()).containsExactly("dev.yaml:10:11 services.web.compute.fargate.capacity: more than one provider sets base; "
                 + "ECS allows a base on one provider only");
     }
 
@@ -2060,13 +2094,14 @@ class ConfigRejectionTest {
                   web:
                     image: nginx:1.27
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     deployment:
-                      minHealthyPercent: 50
+                      rolling:
+                        minHealthyPercent: 50
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("prod.yaml:8:26 services.web.deployment.minHealthyPercent: 50 is not "
+        assertThat(files.problems()).containsExactly("prod.yaml:9:28 services.web.deployment.rolling.minHealthyPercent: 50 is not "
                 + "allowed in prod; prod keeps 100 so a deployment never drops below the desired capacity");
     }
 
@@ -2078,14 +2113,303 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     deployment:
-                      maxPercent: 100
+                      rolling:
+                        maxPercent: 100
                     user: "1000"
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:8:19 services.web.deployment.maxPercent: 100 must be greater "
+        assertThat(files.problems()).containsExactly("dev.yaml:9:21 services.web.deployment.rolling.maxPercent: 100 must be greater "
                 + "than minHealthyPercent (100) or a rolling deployment cannot start a new task");
+    }
+
+    // ---- variants: traffic, compute and deployment ----------------------------------------------
+
+    @Test
+    void rejectsADeploymentKindThatDoesNotExistAndSuggestsNothingWhenNoneIsClose() {
+        // GIVEN a kind of deployment the platform does not offer (yet)
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: { blueGreen: {} }
+                    user: "1000"
+                """);
+
+        // THEN it names the kinds there are, with no did-you-mean
+        assertThat(files.problems()).containsExactly("dev.yaml:7:19 services.web.deployment.blueGreen: 'blueGreen' is not "
+                + "a kind of deployment; write one of rolling, as a map of its settings, e.g. deployment: { rolling: {} }");
+    }
+
+    @Test
+    void rejectsAMisspelledDeploymentKindAndSuggestsTheClosest() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment:
+                      rollin: { maxPercent: 150 }
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.deployment.rollin: 'rollin' is not a kind "
+                + "of deployment; did you mean 'rolling'? write one of rolling, as a map of its settings, e.g. "
+                + "deployment: { rolling: {} }");
+    }
+
+    @Test
+    void rejectsTheOldDeploymentStrategyKeyAsAKindOfDeployment() {
+        // GIVEN the shape before variants: deployment: { strategy: rolling, ... }
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment:
+                      strategy: rolling
+                      maxPercent: 150
+                    user: "1000"
+                """);
+
+        // THEN each key is reported once, as a kind of deployment that does not exist, with the shape to write instead
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:8:7 services.web.deployment.strategy: 'strategy' is not a kind of deployment; write one of "
+                        + "rolling, as a map of its settings, e.g. deployment: { rolling: {} }",
+                "dev.yaml:9:7 services.web.deployment.maxPercent: 'maxPercent' is not a kind of deployment; write one of "
+                        + "rolling, as a map of its settings, e.g. deployment: { rolling: {} }");
+    }
+
+    @Test
+    void rejectsADeploymentThatNamesNoKind() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: {}
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:17 services.web.deployment: names no kind of deployment; "
+                + "write one of rolling, e.g. deployment: { rolling: {} }, or leave deployment out for the default");
+    }
+
+    @Test
+    void rejectsAnUnknownKeyInsideTheChosenDeploymentAndListsThatKindsKeys() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: { rolling: { maxPercnt: 150 } }
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:30 services.web.deployment.rolling.maxPercnt: unknown "
+                + "key; did you mean 'maxPercent'? keys of deployment rolling: minHealthyPercent, maxPercent");
+    }
+
+    @Test
+    void acceptsAnEmptyRollingDeploymentWithItsDefaults() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: { rolling: {} }
+                    user: "1000"
+                """);
+
+        assertThat(files.load("dev").services().get("web").deployment()).isEqualTo(new RollingDeploymentConfig(100, 200));
+    }
+
+    @Test
+    void rejectsACpuOfTheOldShapeUnderComputeAsAKindOfCompute() {
+        // GIVEN cpu written straight under compute, without the fargate variant around it
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    compute: { cpu: 512 }
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:16 services.web.compute.cpu: 'cpu' is not a kind of "
+                + "compute; write one of fargate, as a map of its settings, e.g. compute: { fargate: {} }");
+    }
+
+    @Test
+    void rejectsTheOldServiceLevelKeysAsUnknownAndListsTheNewOnes() {
+        // GIVEN the shape before traffic and compute: loadBalancer and cpu straight under the service
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    loadBalancer: { name: public }
+                    cpu: 512
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:6:5 services.web.loadBalancer: unknown key; allowed keys here: image, allowUnpinnedImage, family, "
+                        + "containerName, command, port, user, readonlyRootFilesystem, writablePaths, environment, secrets, "
+                        + "taskRole, traffic, healthCheck, compute, deployment, scaling",
+                "dev.yaml:7:5 services.web.cpu: unknown key; allowed keys here: image, allowUnpinnedImage, family, "
+                        + "containerName, command, port, user, readonlyRootFilesystem, writablePaths, environment, secrets, "
+                        + "taskRole, traffic, healthCheck, compute, deployment, scaling");
+    }
+
+    @Test
+    void rejectsAServiceWithAnAlbRouteButNoPort() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    user: "1000"
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                """);
+
+        // THEN at the service's key, where port must be added, naming the route that needs it
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 services.web.port: is required with traffic.alb "
+                + "(dev.yaml:8:9); set it to the port the container listens on, 1 to 65535");
+    }
+
+    @Test
+    void givesAServiceWithAnAlbRouteTheContainerCheckOfItsRoutesPath() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    traffic:
+                      alb:
+                        loadBalancer: public
+                        healthCheck: { path: /health }
+                """);
+
+        assertThat(files.load("dev").services().get("web").healthCheck())
+                .isEqualTo(new HealthCheckConfig(HealthCheckConfig.httpCheck(8080, "/health"), 60));
+    }
+
+    @Test
+    void rejectsFargateMemoryInRangeThatDoesNotMatchCpu() {
+        // GIVEN a memory size Fargate has, but not with 256 CPU units
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    compute: { fargate: { cpu: 256, memory: 4096 } }
+                    user: "1000"
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:45 services.web.compute.fargate.memory: 4096 is not valid "
+                + "with cpu 256 on Fargate; use one of 512, 1024, 2048");
+    }
+
+    @Test
+    void rejectsACpuBelowEveryFargateSizeWithTheSizes() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    compute: { fargate: { cpu: 100 } }
+                    user: "1000"
+                """);
+
+        // THEN the sizes there are, not only the range they span
+        assertThat(files.problems()).containsExactly("dev.yaml:7:32 services.web.compute.fargate.cpu: 100 is not a Fargate "
+                + "CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+    }
+
+    @Test
+    void rejectsADeploymentWrittenAsTheNameOfItsKindOnceWithTheShapeToWrite() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: rolling
+                    user: "1000"
+                """);
+
+        // THEN one problem, not a second "names no kind of deployment" for the same value
+        assertThat(files.problems()).containsExactly("dev.yaml:7:17 services.web.deployment: expected a map, got a string; "
+                + "write one of rolling, as a map of its settings, e.g. deployment: { rolling: {} }");
+    }
+
+    @Test
+    void rejectsAListItemThatIsNoMapWithoutLosingTheOtherItemsPlaces() {
+        // GIVEN a statement written as a bare action, before a statement that is fine
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    user: "1000"
+                    taskRole:
+                      statements:
+                        - s3:GetObject
+                        - actions: [sqs:SendMessage]
+                          resources: ["arn:aws:sqs:eu-west-1:123456789012:orders-events"]
+                """);
+
+        // THEN the item is reported where it is (no rule looks for statements[0] among the rest)
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:11 services.web.taskRole.statements[0]: expected a map, got a string");
+    }
+
+    @Test
+    void rejectsASecretSourceWrittenAsNullOnce() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    traffic: { alb: { loadBalancer: public } }
+                    user: "1000"
+                    secrets:
+                      DB_PASSWORD: { secretsManager: null }
+                """);
+
+        // THEN the null, and not also "needs secretsManager or ssmParameter"
+        assertThat(files.problems()).containsExactly("dev.yaml:9:38 services.web.secrets.DB_PASSWORD.secretsManager: "
+                + "expected a string, got null 'null'; put it in quotes");
     }
 
     // ---- several files -------------------------------------------------------------------------
@@ -2104,9 +2428,9 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 8080
-                    loadBalancer: { name: public }
-                    cpu: 256
-                    memory: 300
+                    traffic: { alb: { loadBalancer: public } }
+                    compute:
+                      fargate: { cpu: 256, memory: 300 }
                     user: root
                 """);
         files.environment("prod", """
@@ -2121,7 +2445,7 @@ class ConfigRejectionTest {
         assertThat(files.lines(e)).containsExactly(
                 "base.yaml:7:22 cluster.containerInsights: 'always' is not allowed; use one of enabled, enhanced",
                 "dev.yaml:2:9 region: 'Ireland' is not an AWS region; use a region code such as eu-west-1 or us-east-2",
-                "dev.yaml:9:13 services.web.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048",
+                "dev.yaml:9:36 services.web.compute.fargate.memory: 300 is not valid with cpu 256 on Fargate; use one of 512, 1024, 2048",
                 "dev.yaml:10:11 services.web.user: 'root' runs the container as root (ECS.20, CT.ECS.PR.6); use a non-root UID such as 1000",
                 "prod.yaml:2:20 network.maxAzs: 2 is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
         assertThat(files.relative(e.getMessage())).isEqualTo("5 problems in the environment files:\n" + String.join("\n", files.lines(e)));
@@ -2156,21 +2480,21 @@ class ConfigRejectionTest {
                   web:
                     image: nginx
                     port: 70000
-                    loadBalancer: { name: public }
+                    traffic: { alb: { loadBalancer: public } }
                     user: "1000"
                 """);
         files.environment("dev", """
                 tier: dev
                 services:
                   web:
-                    cpu: 100
+                    compute: { fargate: { cpu: 100 } }
                     user: "1000"
                 """);
 
         // THEN each problem names the file and line where the value is written
         assertThat(files.problems()).containsExactly(
                 "base.yaml:9:11 services.web.port: 70000 is out of range; use an integer from 1 to 65535",
-                "dev.yaml:4:10 services.web.cpu: 100 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
+                "dev.yaml:4:32 services.web.compute.fargate.cpu: 100 is not a Fargate CPU size; use one of 256, 512, 1024, 2048, 4096, 8192, 16384");
     }
 
     @Test

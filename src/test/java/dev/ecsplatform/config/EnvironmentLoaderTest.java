@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +50,9 @@ class EnvironmentLoaderTest {
             ServiceConfig web = dev.services().get("web");
             assertThat(web.image()).isEqualTo("public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine");
             assertThat(web.user()).isEqualTo("101");
-            assertThat(web.loadBalancer().orElseThrow().name()).isEqualTo("public");
-            assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
-            assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, ConfigDefaults.CPU_TARGET_PERCENT));
+            assertThat(web.traffic().alb().orElseThrow().loadBalancer()).isEqualTo("public");
+            assertThat(fargate(web).capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
+            assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, 70));
             assertThat(dev.logs().retentionDays()).isEqualTo(14);
             assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 1, false, 14));
         }
@@ -68,18 +69,19 @@ class EnvironmentLoaderTest {
                         image: public.ecr.aws/docker/library/httpd:2.4
                         port: 8080
                         user: "1000"
-                        loadBalancer:
-                          name: public
-                          paths: ["/orders/*"]
-                          priority: 20
-                        healthCheck:
-                          path: /health
+                        traffic:
+                          alb:
+                            loadBalancer: public
+                            paths: ["/orders/*"]
+                            priority: 20
+                            healthCheck:
+                              path: /health
                     """, StandardOpenOption.APPEND);
 
             // WHEN / THEN the environment loads: web's priority is written out, as base.yaml's is
             assertThat(EnvironmentLoader.loadAll(directory)).allSatisfy(environment -> {
-                assertThat(environment.services().get("web").loadBalancer().orElseThrow().priority()).isEqualTo(100);
-                assertThat(environment.services().get("orders").loadBalancer().orElseThrow().priority()).isEqualTo(20);
+                assertThat(environment.services().get("web").traffic().alb().orElseThrow().priority()).isEqualTo(100);
+                assertThat(environment.services().get("orders").traffic().alb().orElseThrow().priority()).isEqualTo(20);
             });
         }
 
@@ -92,10 +94,10 @@ class EnvironmentLoaderTest {
             assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
             assertThat(prod.cluster().containerInsights()).isEqualTo(ContainerInsights.ENHANCED);
             ServiceConfig web = prod.services().get("web");
-            assertThat(web.cpu()).isEqualTo(512);
-            assertThat(web.memory()).isEqualTo(1024);
-            assertThat(web.capacity()).isEqualTo(ConfigDefaults.CAPACITY);
-            assertThat(web.deployment().minHealthyPercent()).isEqualTo(100);
+            assertThat(fargate(web).cpu()).isEqualTo(512);
+            assertThat(fargate(web).memory()).isEqualTo(1024);
+            assertThat(fargate(web).capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE, 1, 0));
+            assertThat(((RollingDeploymentConfig) web.deployment()).minHealthyPercent()).isEqualTo(100);
         }
     }
 
@@ -121,9 +123,10 @@ class EnvironmentLoaderTest {
                         environment:
                           KEEP: base
                           CHANGE: base
-                        loadBalancer:
-                          name: public
-                          paths: [/a, /b]
+                        traffic:
+                          alb:
+                            loadBalancer: public
+                            paths: [/a, /b]
                         user: "1000"
                     """).environment("dev", """
                     tier: dev
@@ -134,8 +137,9 @@ class EnvironmentLoaderTest {
                         environment:
                           CHANGE: dev
                           ADD: dev
-                        loadBalancer:
-                          paths: [/c]
+                        traffic:
+                          alb:
+                            paths: [/c]
                         user: "1000"
                     """);
 
@@ -149,8 +153,8 @@ class EnvironmentLoaderTest {
             assertThat(web.image()).isEqualTo("nginx:2");
             assertThat(web.port()).contains(8080);
             assertThat(web.environment()).isEqualTo(Map.of("KEEP", "base", "CHANGE", "dev", "ADD", "dev"));
-            assertThat(web.loadBalancer().orElseThrow().name()).isEqualTo("public");
-            assertThat(web.loadBalancer().orElseThrow().paths()).containsExactly("/c");
+            assertThat(web.traffic().alb().orElseThrow().loadBalancer()).isEqualTo("public");
+            assertThat(web.traffic().alb().orElseThrow().paths()).containsExactly("/c");
         }
 
         @Test
@@ -165,7 +169,7 @@ class EnvironmentLoaderTest {
                       web:
                         image: nginx
                         port: 8080
-                        loadBalancer: { name: public }
+                        traffic: { alb: { loadBalancer: public } }
                         writablePaths: [/tmp, /var/cache/nginx]
                         user: "1000"
                     """).environment("dev", """
@@ -193,19 +197,23 @@ class EnvironmentLoaderTest {
                         image: nginx
                         port: 8080
                         user: "101"
-                        loadBalancer: { name: public }
+                        traffic:
+                          alb:
+                            loadBalancer: public
+                            healthCheck:
+                              path: /health
                         scaling:
                           minTasks: 3
-                        healthCheck:
-                          path: /health
                     """).environment("dev", """
                     tier: dev
                     services:
                       web:
                         user:
                         scaling:
-                        healthCheck:
-                          path: ~
+                        traffic:
+                          alb:
+                            healthCheck:
+                              path: ~
                     """);
 
             // WHEN
@@ -214,7 +222,7 @@ class EnvironmentLoaderTest {
             // THEN every base value is kept: an empty key never weakens a setting
             assertThat(web.user()).isEqualTo("101");
             assertThat(web.scaling().minTasks()).isEqualTo(3);
-            assertThat(web.healthCheck().path()).isEqualTo("/health");
+            assertThat(web.traffic().alb().orElseThrow().healthCheck().path()).isEqualTo("/health");
         }
 
         @Test
@@ -299,18 +307,18 @@ class EnvironmentLoaderTest {
             assertThat(web.allowUnpinnedImage()).isFalse();
             assertThat(web.family()).isEqualTo("dev-web");
             assertThat(web.containerName()).isEqualTo("web");
-            assertThat(web.cpu()).isEqualTo(256);
-            assertThat(web.memory()).isEqualTo(512);
+            assertThat(fargate(web).cpu()).isEqualTo(256);
+            assertThat(fargate(web).memory()).isEqualTo(512);
             assertThat(web.user()).isEqualTo("1000");
             assertThat(web.readonlyRootFilesystem()).isTrue();
             assertThat(web.writablePaths()).containsExactly("/tmp");
             assertThat(web.secrets()).isEmpty();
             assertThat(web.taskRole()).isEqualTo(TaskRoleConfig.none());
-            assertThat(web.loadBalancer()).contains(new RouteConfig("public", List.of("/*"), List.of(), 100, 30));
-            assertThat(web.healthCheck()).isEqualTo(new HealthCheckConfig("/", "200-399", 10, 5, 2, 2, 60,
-                    ConfigDefaults.containerHealthCheck(8080, "/")));
-            assertThat(web.capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE, 1, 0));
-            assertThat(web.deployment()).isEqualTo(new DeploymentConfig(DeploymentStrategy.ROLLING, 100, 200));
+            assertThat(web.traffic()).isEqualTo(new TrafficConfig(Optional.of(new AlbRouteConfig("public", List.of("/*"),
+                    List.of(), 100, 30, new TargetHealthCheckConfig("/", "200-399", 10, 5, 2, 2)))));
+            assertThat(web.healthCheck()).isEqualTo(new HealthCheckConfig(HealthCheckConfig.httpCheck(8080, "/"), 60));
+            assertThat(web.compute()).isEqualTo(new FargateConfig(256, 512, List.of(new CapacityConfig(CapacityProvider.FARGATE, 1, 0))));
+            assertThat(web.deployment()).isEqualTo(new RollingDeploymentConfig(100, 200));
         }
     }
 
@@ -394,8 +402,9 @@ class EnvironmentLoaderTest {
 
         @Test
         void printsAValueSharedByTwoFieldsWithoutAnAnchor() {
-            // GIVEN two services that share the default capacity list, one object in memory
-            EnvironmentConfig dev = new ConfigTestFiles(directory).environment("dev", """
+            // GIVEN two services that share one compute object in memory (the binder builds each default anew, so
+            // the sharing is made here: records hold immutable values, and any two fields may share one)
+            EnvironmentConfig loaded = new ConfigTestFiles(directory).environment("dev", """
                     tier: dev
                     account: "123456789012"
                     region: eu-west-1
@@ -407,19 +416,33 @@ class EnvironmentLoaderTest {
                         image: nginx
                         port: 8080
                         user: "1000"
-                        loadBalancer: { name: public, priority: 20 }
+                        traffic: { alb: { loadBalancer: public, priority: 20 } }
                       api:
                         image: api
                         port: 8080
                         user: "1000"
-                        loadBalancer: { name: public, priority: 10 }
+                        traffic: { alb: { loadBalancer: public, priority: 10 } }
                     """).load("dev");
-            assertThat(dev.services().get("api").capacity()).isSameAs(dev.services().get("web").capacity());
+            ServiceConfig web = loaded.services().get("web");
+            ServiceConfig api = loaded.services().get("api");
+            ServiceConfig apiSharingWebsCompute = new ServiceConfig(api.image(), api.allowUnpinnedImage(), api.family(),
+                    api.containerName(), api.command(), api.port(), api.user(), api.readonlyRootFilesystem(),
+                    api.writablePaths(), api.environment(), api.secrets(), api.taskRole(), api.traffic(), api.healthCheck(),
+                    web.compute(), api.deployment(), api.scaling());
+            EnvironmentConfig dev = new EnvironmentConfig(loaded.name(), loaded.tier(), loaded.account(), loaded.region(),
+                    loaded.owner(), loaded.logs(), loaded.network(), loaded.cluster(), loaded.loadBalancers(),
+                    Map.of("web", web, "api", apiSharingWebsCompute));
+            assertThat(dev.services().get("api").compute()).isSameAs(dev.services().get("web").compute());
 
             String yaml = EffectiveConfig.toYaml(dev);
 
             assertThat(yaml).doesNotContain("&id").doesNotContain("*id");
             assertThat(yaml.split("provider: fargate\n", -1)).hasSize(3);
         }
+    }
+
+    /** The service's compute, which these environments all leave on Fargate. */
+    private static FargateConfig fargate(ServiceConfig service) {
+        return (FargateConfig) service.compute();
     }
 }

@@ -14,7 +14,7 @@ class LogRetentionAgreementTest {
 
     @Test
     void everyRetentionTheLoaderAcceptsHasACdkConstant() {
-        assertThat(EnvironmentBinder.LOG_RETENTION_DAYS).allSatisfy(days -> assertThat(LogRetention.ofDays(days)).isNotNull());
+        assertThat(IntegerChoices.LOG_RETENTION_DAYS.choices()).allSatisfy(days -> assertThat(LogRetention.ofDays(days)).isNotNull());
     }
 
     @Test
