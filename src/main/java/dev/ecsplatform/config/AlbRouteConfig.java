@@ -6,7 +6,7 @@ import java.util.List;
 @Doc("A listener rule on a shared Application Load Balancer that forwards matching requests to the service's own "
         + "target group.")
 public record AlbRouteConfig(
-        @Required("the key of an entry under loadBalancers")
+        @Required(value = "the key of an entry under loadBalancers", keysOf = "loadBalancers")
         @Doc(value = "The load balancer that fronts the service.", rules = "a key under `loadBalancers`")
         String loadBalancer,
 

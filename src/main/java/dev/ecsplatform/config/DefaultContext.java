@@ -54,6 +54,11 @@ public final class DefaultContext {
         return parent;
     }
 
+    /** A field of the root record (the environment) bound so far, or null. */
+    Object root(String key) {
+        return rootContext().bound.get(key);
+    }
+
     /** The environment's tier. */
     public Tier tier() {
         return rootContext().sibling("tier", Tier.class);

@@ -22,6 +22,12 @@ public @interface Doc {
      */
     String rules() default "";
 
+    /**
+     * On a record type: how one is written, e.g. "{ ssmParameter: /orders/api-token }", for the message when
+     * something else stands where one belongs.
+     */
+    String example() default "";
+
     /** For an {@code Optional} field: what leaving it out means; empty means "none". */
     String omitted() default "";
 }

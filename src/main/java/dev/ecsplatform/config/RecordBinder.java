@@ -92,7 +92,7 @@ final class RecordBinder {
             }
             reader.missing(key, raw(valueType).isEnum()
                     ? "is required; use one of " + enumNames(raw(valueType))
-                    : "is required; set it to " + required.value());
+                    : "is required; set it to " + required.value() + definedKeys(required, context));
             fields.invalid(path);
             return neutral(valueType);
         }
@@ -151,7 +151,9 @@ final class RecordBinder {
                 return values;
             }
             Map<String, Object> entries = new LinkedHashMap<>();
-            reader.namedMaps(key).forEach((name, entry) -> {
+            Doc entryDoc = valueClass.getAnnotation(Doc.class);
+            String expected = entryDoc == null || entryDoc.example().isEmpty() ? "a map of settings" : "a map such as " + entryDoc.example();
+            reader.namedMaps(key, expected).forEach((name, entry) -> {
                 checkKey(keys, entry.path(), entry.location(), name);
                 entries.put(name, bind(recordType(valueClass), entry, context.child(name)));
             });
@@ -345,6 +347,18 @@ final class RecordBinder {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(record.getSimpleName() + " has no static " + name + "(DefaultContext)", e);
         }
+    }
+
+    /** The keys a {@link Required#keysOf()} field may name, as the end of its "is required" message. */
+    private static String definedKeys(Required required, DefaultContext context) {
+        if (required.keysOf().isEmpty()) {
+            return "";
+        }
+        String words = required.keysOf().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        Object keys = context.root(required.keysOf());
+        return keys instanceof Map<?, ?> map && !map.isEmpty()
+                ? "; defined " + words + ": " + map.keySet().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
+                : " (none defined yet: add one under " + required.keysOf() + ")";
     }
 
     /** A stand-in after a problem; the loader throws before any construct sees it. */

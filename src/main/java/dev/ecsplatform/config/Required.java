@@ -15,4 +15,10 @@ public @interface Required {
      * Empty for an enum, whose message lists the allowed names.
      */
     String value() default "";
+
+    /**
+     * A top-level map whose keys are the allowed values (e.g. {@code loadBalancers}); the message then lists
+     * them, or says there are none yet.
+     */
+    String keysOf() default "";
 }

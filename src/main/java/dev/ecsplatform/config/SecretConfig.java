@@ -7,8 +7,9 @@ import java.util.Optional;
  * never appears in the task definition (unlike {@code environment}, ECS.8). Exactly one of
  * {@link #secretsManager()} and {@link #ssmParameter()} is set ({@link EnvironmentRules} checks it).
  */
-@Doc("One container secret: the variable gets the secret's value when a task starts. The task execution role is "
-        + "allowed to read exactly these secrets (and decrypt with `kmsKey`).")
+@Doc(value = "One container secret: the variable gets the secret's value when a task starts. The task execution role is "
+        + "allowed to read exactly these secrets (and decrypt with `kmsKey`).",
+        example = "{ secretsManager: prod/orders/db } or { ssmParameter: /orders/api-token }")
 public record SecretConfig(
         @Doc(value = "A Secrets Manager secret, by name or ARN: for credentials and other secrets that rotate. A name refers "
                 + "to the environment's own account and region; another account's secret needs its full ARN.",

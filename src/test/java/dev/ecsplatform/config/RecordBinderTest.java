@@ -65,7 +65,7 @@ class RecordBinderTest {
     @Test
     void anUnknownVariantSuggestsTheClosestAndListsTheKinds() throws IOException {
         assertThat(bind("strategy: { shfit: {} }").problems()).containsExactly(
-                "env.yaml:1:20 strategy.shfit: 'shfit' is not a kind of strategy; did you mean 'shift'? write one of steady, "
+                "env.yaml:1:13 strategy.shfit: 'shfit' is not a kind of strategy; did you mean 'shift'? write one of steady, "
                         + "shift, as a map of its settings, e.g. strategy: { steady: {} }");
     }
 
