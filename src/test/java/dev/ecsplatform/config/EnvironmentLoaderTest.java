@@ -425,10 +425,7 @@ class EnvironmentLoaderTest {
                     """).load("dev");
             ServiceConfig web = loaded.services().get("web");
             ServiceConfig api = loaded.services().get("api");
-            ServiceConfig apiSharingWebsCompute = new ServiceConfig(api.image(), api.allowUnpinnedImage(), api.family(),
-                    api.containerName(), api.command(), api.port(), api.user(), api.readonlyRootFilesystem(),
-                    api.writablePaths(), api.environment(), api.secrets(), api.taskRole(), api.traffic(), api.healthCheck(),
-                    web.compute(), api.deployment(), api.scaling());
+            ServiceConfig apiSharingWebsCompute = with(api, "compute", web.compute());
             EnvironmentConfig dev = new EnvironmentConfig(loaded.name(), loaded.tier(), loaded.account(), loaded.region(),
                     loaded.owner(), loaded.logs(), loaded.network(), loaded.cluster(), loaded.loadBalancers(),
                     Map.of("web", web, "api", apiSharingWebsCompute));
@@ -444,5 +441,22 @@ class EnvironmentLoaderTest {
     /** The service's compute, which these environments all leave on Fargate. */
     private static FargateConfig fargate(ServiceConfig service) {
         return (FargateConfig) service.compute();
+    }
+
+    /** A copy of {@code record} with one component replaced, so the test does not list every field of the record. */
+    private static <R extends Record> R with(R record, String component, Object value) {
+        try {
+            var components = record.getClass().getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(record);
+            }
+            @SuppressWarnings("unchecked")
+            R copy = (R) record.getClass().getDeclaredConstructor(java.util.Arrays.stream(components)
+                    .map(java.lang.reflect.RecordComponent::getType).toArray(Class[]::new)).newInstance(values);
+            return copy;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
