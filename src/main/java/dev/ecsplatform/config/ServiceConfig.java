@@ -47,6 +47,14 @@ public record ServiceConfig(
                 + "`[sh, -c, \"exec worker --queue orders\"]`. Empty means the image's own.")
         List<String> command,
 
+        @Range(min = 2, max = 120)
+        @Default("30")
+        @Doc("Seconds the container gets between SIGTERM and SIGKILL to finish its work and exit cleanly; 120 is "
+                + "Fargate's maximum. Behind a load balancer ECS stops a task only after its target has drained, so this "
+                + "covers shutdown only; a worker uses it to finish the job in hand. 30 is ECS's own default, written out "
+                + "so the template says it.")
+        int stopTimeoutSeconds,
+
         @Range(min = 1, max = 65535)
         @Doc(value = "The port the container listens on.", rules = "required with `traffic.alb`",
                 omitted = "none: the container maps no port (a worker)")

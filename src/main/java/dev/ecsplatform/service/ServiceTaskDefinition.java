@@ -38,14 +38,6 @@ import software.constructs.Construct;
  */
 public final class ServiceTaskDefinition extends Construct {
 
-    /**
-     * Time a container gets between SIGTERM and SIGKILL to finish its work and exit cleanly. Behind a load
-     * balancer, ECS stops a task only after its target has drained (the deregistration delay), so this
-     * covers shutdown only; a worker gets the same to finish the job in hand. 30 s is ECS's own default,
-     * written out so the template says it.
-     */
-    private static final Duration STOP_TIMEOUT = Duration.seconds(30);
-
     /** ECS caps a container health check's start period at 300 s. */
     private static final int MAX_CONTAINER_START_PERIOD_SECONDS = 300;
 
@@ -115,7 +107,7 @@ public final class ServiceTaskDefinition extends Construct {
                 // A hard limit (CT.ECS.PR.7, checklist item 35): the task's memory less what the volume
                 // preparation container reserves, so the hard limits never add up to more than the task has.
                 .memoryLimitMiB(props.fargate().memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0))
-                .stopTimeout(STOP_TIMEOUT);
+                .stopTimeout(Duration.seconds(config.stopTimeoutSeconds()));
         if (!config.command().isEmpty()) {
             options.command(config.command());
         }

@@ -82,6 +82,13 @@ class ServiceTaskDefinitionTest {
     }
 
     @Test
+    void givesTheContainerTheConfiguredTimeToStop() {
+        Fixtures.service("shared", "queue-worker").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "ContainerDefinitions", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Name", "queue-worker", "StopTimeout", 110))))));
+    }
+
+    @Test
     void checksTheConfiguredPathAndCapsTheStartPeriodAtTheEcsMaximum() {
         Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of("HealthCheck", Match.objectLike(Map.of(
