@@ -1,6 +1,5 @@
 package dev.ecsplatform.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -378,13 +377,5 @@ public final class ConfigReference {
 
     private static String escape(String heading) {
         return heading.replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -119,30 +119,6 @@ final class FieldReader {
         return scalar(key, "a string").map(ScalarNode::text);
     }
 
-    String string(String key, String defaultValue) {
-        return optionalString(key).orElse(defaultValue);
-    }
-
-    /** A required string; {@code hint} says what to write, e.g. "the 12-digit AWS account ID". */
-    String requiredString(String key, String hint) {
-        int problemsBefore = problems.size();
-        Optional<String> value = optionalString(key);
-        if (problems.size() > problemsBefore) {
-            return "";
-        }
-        if (!node.entries().containsKey(key)) {
-            problems.add(new ConfigProblem(keyLocation, pathOf(key), "is required; set it to " + hint));
-        } else if (value.isEmpty() || value.get().isEmpty()) {
-            problem(key, "must not be empty; set it to " + hint);
-        }
-        return value.orElse("");
-    }
-
-    /** An integer in {@code [min, max]}; absent means {@code defaultValue}. */
-    int integer(String key, int defaultValue, int min, int max) {
-        return optionalInteger(key, min, max).orElse(defaultValue);
-    }
-
     Optional<Integer> optionalInteger(String key, int min, int max) {
         Optional<ScalarNode> scalar = scalar(key, "an integer");
         if (scalar.isEmpty()) {
@@ -195,15 +171,6 @@ final class FieldReader {
         }
         problem(key, "'" + text.get() + "' is not allowed; use one of " + allowedNames(type));
         return defaultValue;
-    }
-
-    /** Like {@link #choice} but required. */
-    <E extends Enum<E> & YamlEnum> E requiredChoice(String key, Class<E> type) {
-        if (!has(key)) {
-            problems.add(new ConfigProblem(keyLocation, pathOf(key), "is required; use one of " + allowedNames(type)));
-            return type.getEnumConstants()[0];
-        }
-        return choice(key, type, type.getEnumConstants()[0]);
     }
 
     static <E extends Enum<E> & YamlEnum> String allowedNames(Class<E> type) {
@@ -262,12 +229,7 @@ final class FieldReader {
         return new FieldReader(map.orElse(new MapNode(locationOf(key), Map.of())), mapKeyLocation, pathOf(key), problems);
     }
 
-    /** A map of named maps, e.g. {@code services}: one reader per name, in file order. */
-    Map<String, FieldReader> namedMaps(String key) {
-        return namedMaps(key, "a map of settings");
-    }
-
-    /** Like {@link #namedMaps(String)}; {@code expectedEntry} says what each name maps to, for a wrong type. */
+    /** A map of named maps, e.g. {@code services}: one reader per name, in file order; {@code expectedEntry} says what each name maps to, for a wrong type. */
     Map<String, FieldReader> namedMaps(String key, String expectedEntry) {
         Optional<MapNode> map = typed(key, MapNode.class, "a map of names to settings");
         Map<String, FieldReader> readers = new LinkedHashMap<>();
