@@ -30,7 +30,12 @@ public final class EffectiveConfig {
         // valid YAML but unreadable, not the shape of an environment file, and aliases are what the
         // loader caps (YamlFiles). Each occurrence is written out instead.
         options.setDereferenceAliases(true);
-        return "# effective configuration of environment '" + environment.name() + "'\n"
+        StringBuilder notes = new StringBuilder();
+        environment.loadBalancers().keySet().stream().sorted()
+                .filter(name -> !environment.loadBalancers().get(name).https())
+                .forEach(name -> notes.append("# loadBalancers.").append(name)
+                        .append(" serves plain HTTP: it has no certificates (allowed outside prod)\n"));
+        return "# effective configuration of environment '" + environment.name() + "'\n" + notes
                 + new Yaml(options).dump(toTree(environment));
     }
 

@@ -91,18 +91,13 @@ final class EnvironmentRules {
         checkOwner(environment.owner());
         checkRetention("logs.retentionDays", environment.logs().retentionDays(), tier);
         checkNetwork(environment.network(), tier);
-        environment.loadBalancers().forEach((name, loadBalancer) -> {
-            String path = "loadBalancers." + name + ".deletionProtection";
-            if (tier.isProduction() && fields.written(path) && !loadBalancer.deletionProtection()) {
-                fields.problem(path, "false is not allowed in prod; a prod load balancer must not be deletable by a stray "
-                        + "stack update (ELB.6). Remove the key");
-            }
-        });
+        environment.loadBalancers().forEach((name, loadBalancer) -> checkLoadBalancer("loadBalancers." + name, loadBalancer, environment));
         // The map is unordered; the rules run in file order so that "already used by" names the first service.
         ordered(environment.services(), "services").forEach((name, service) -> {
             new ServiceRules("services." + name, service, environment).check();
         });
         checkRoutePriorities(environment);
+        checkRouteOverlaps(environment);
         checkFamilies(environment);
     }
 
@@ -192,6 +187,90 @@ final class EnvironmentRules {
         }
     }
 
+    private void checkLoadBalancer(String path, LoadBalancerConfig loadBalancer, EnvironmentConfig environment) {
+        Tier tier = environment.tier();
+        if (tier.isProduction() && fields.written(path + ".deletionProtection") && !loadBalancer.deletionProtection()) {
+            fields.problem(path + ".deletionProtection", "false is not allowed in prod; a prod load balancer must not be "
+                    + "deletable by a stray stack update (ELB.6). Remove the key");
+        }
+        String certificates = path + ".certificates";
+        if (tier.isProduction() && fields.valid(certificates) && loadBalancer.certificates().isEmpty()) {
+            fields.problem(certificates, "is required in prod: prod serves HTTPS only, so give the ACM certificate ARNs "
+                    + "of the load balancer's host names (arn:aws:acm:" + environment.region() + ":" + environment.account()
+                    + ":certificate/<id>); plain HTTP is for dev and test");
+        }
+        if (fields.valid(certificates)) {
+            Set<String> seen = new HashSet<>();
+            for (String certificate : loadBalancer.certificates()) {
+                if (!seen.add(certificate)) {
+                    fields.problem(certificates, "'" + certificate + "' is listed twice");
+                } else {
+                    checkOwnAccountAndRegion(certificates, certificate, "an ACM certificate", environment,
+                            "ACM certificates are regional and a load balancer can use only its own account's");
+                }
+            }
+        }
+        if (loadBalancer.https() && loadBalancer.httpPort() == loadBalancer.httpsPort()) {
+            fields.problem(path + (fields.written(path + ".httpsPort") ? ".httpsPort" : ".httpPort"), "the HTTP and HTTPS "
+                    + "listeners cannot share port " + loadBalancer.httpPort() + "; give each its own (80 and 443 by default)");
+        }
+        String allowFrom = path + ".allowFrom";
+        if (fields.valid(allowFrom)) {
+            if (loadBalancer.allowFrom().isEmpty()) {
+                fields.problem(allowFrom, loadBalancer.scheme() == LoadBalancerScheme.INTERNET_FACING
+                        ? "is required for an internet-facing load balancer: say who may connect, [0.0.0.0/0] for the whole "
+                        + "internet or the CIDR blocks and prefix lists of your clients (nothing is open to the world unless "
+                        + "the environment says so)"
+                        : "must not be empty; an internal load balancer admits the VPC's CIDR unless this says otherwise");
+            }
+            loadBalancer.allowFrom().stream().filter(source -> !source.startsWith("pl-"))
+                    .forEach(cidr -> checkCidrBlock(allowFrom, cidr, 0, 32));
+        }
+        loadBalancer.webAcl().filter(arn -> fields.valid(path + ".webAcl")).ifPresent(arn -> checkOwnAccountAndRegion(
+                path + ".webAcl", arn, "a web ACL", environment,
+                "a regional web ACL protects only resources of its own account and region"));
+    }
+
+    /** An ARN whose region and account (its 4th and 5th fields) must be the environment's own. */
+    private void checkOwnAccountAndRegion(String path, String arn, String what, EnvironmentConfig environment, String why) {
+        String[] parts = arn.split(":");
+        if (fields.valid("region") && !parts[3].equals(environment.region())) {
+            fields.problem(path, "'" + arn + "' is " + what + " in " + parts[3] + ", not in the environment's region "
+                    + environment.region() + "; " + why);
+        } else if (fields.valid("account") && !parts[4].equals(environment.account())) {
+            fields.problem(path, "'" + arn + "' is " + what + " of account " + parts[4] + ", not of the environment's account "
+                    + environment.account() + "; " + why);
+        }
+    }
+
+    /** An IPv4 CIDR block (the shape is checked by the record) whose host bits are zero. */
+    private void checkCidrBlock(String path, String cidr, int minPrefix, int maxPrefix) {
+        var matcher = CIDR.matcher(cidr);
+        if (!matcher.matches()) {
+            return;
+        }
+        long address = 0;
+        for (int group = 1; group <= 4; group++) {
+            int octet = Integer.parseInt(matcher.group(group));
+            if (octet > 255) {
+                fields.problem(path, "'" + cidr + "' is not an IPv4 CIDR block; each of the four numbers is 0 to 255");
+                return;
+            }
+            address = (address << 8) | octet;
+        }
+        int prefix = Integer.parseInt(matcher.group(5));
+        if (prefix < minPrefix || prefix > maxPrefix) {
+            fields.problem(path, "'" + cidr + "' has a /" + prefix + " prefix; use /" + minPrefix + " to /" + maxPrefix);
+            return;
+        }
+        long network = address & ~((1L << (32 - prefix)) - 1);
+        if (network != address) {
+            fields.problem(path, "'" + cidr + "' has host bits set; the network address of this block is "
+                    + ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
+                    + (network & 255) + "/" + prefix);
+        }
+    }
+
     /** Listener rule priorities are unique per listener; CloudFormation would fail mid-deploy otherwise. */
     private void checkRoutePriorities(EnvironmentConfig environment) {
         Map<String, List<String>> servicesByLoadBalancer = new LinkedHashMap<>();
@@ -217,6 +296,33 @@ final class EnvironmentRules {
                 }
             }
         });
+    }
+
+    /**
+     * Two services on one load balancer that match the same path for the same host (or both for any host): the
+     * rule with the lower priority takes every such request, so the other service never sees one.
+     */
+    private void checkRouteOverlaps(EnvironmentConfig environment) {
+        List<String> seen = new ArrayList<>();
+        ordered(environment.services(), "services").forEach((name, service) -> service.traffic().alb().ifPresent(route -> {
+            for (String other : seen) {
+                AlbRouteConfig otherRoute = environment.services().get(other).traffic().alb().orElseThrow();
+                if (!otherRoute.loadBalancer().equals(route.loadBalancer())) {
+                    continue;
+                }
+                Optional<String> path = route.paths().stream().filter(otherRoute.paths()::contains).findFirst();
+                boolean anyHost = route.hosts().isEmpty() && otherRoute.hosts().isEmpty();
+                Optional<String> host = route.hosts().stream().filter(otherRoute.hosts()::contains).findFirst();
+                if (path.isPresent() && (anyHost || host.isPresent())) {
+                    String where = "services." + name + ".traffic.alb.paths";
+                    fields.problem(where, "'" + path.get() + "' " + (anyHost ? "for any host" : "for host " + host.get())
+                            + " is also routed to service '" + other + "' (" + fields.location("services." + other
+                            + ".traffic.alb.paths") + ") on load balancer '" + route.loadBalancer() + "'; the rule with the "
+                            + "lower priority would take every such request, so give the two services different paths or hosts");
+                }
+            }
+            seen.add(name);
+        }));
     }
 
     /** Two services with one family would interleave their revisions, and each deploy would replace the other's. */

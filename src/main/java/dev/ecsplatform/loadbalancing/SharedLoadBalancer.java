@@ -3,7 +3,10 @@ package dev.ecsplatform.loadbalancing;
 import dev.ecsplatform.compliance.Acknowledgments;
 import dev.ecsplatform.config.LoadBalancerConfig;
 import dev.ecsplatform.config.LoadBalancerScheme;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.IPeer;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -16,15 +19,19 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBal
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.DesyncMitigationMode;
-import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.constructs.Construct;
 
 /**
  * An Application Load Balancer shared by every service that names it. Services add their own
- * listener rules and target groups from their own stacks; the listener's default answer is a 404,
- * so a request that matches no service never reaches one by accident.
+ * listener rules and target groups from their own stacks, on the HTTPS listener when the load balancer
+ * has certificates (the HTTP listener then only redirects) and on the HTTP listener otherwise; the
+ * routing listener's default answer is a 404, so a request that matches no service never reaches one.
  */
 public final class SharedLoadBalancer extends Construct {
 
@@ -34,21 +41,16 @@ public final class SharedLoadBalancer extends Construct {
      * @param name          the load balancer's key in the environment file, used in descriptions
      * @param config        the load balancer settings
      * @param vpc           the VPC; internet-facing load balancers use its public subnets, internal ones its private subnets
-     * @param vpcCidr       the VPC's CIDR as written in the config; an internal load balancer admits it. A literal, not the
-     *                      VPC's token: rule checks (cdk-nag EC23) cannot evaluate a token peer and stop the synth
      * @param accessLogs    where access logs go
      */
-    public record Props(String name, LoadBalancerConfig config, IVpc vpc, String vpcCidr, AccessLogBucket accessLogs) {
+    public record Props(String name, LoadBalancerConfig config, IVpc vpc, AccessLogBucket accessLogs) {
     }
-
-    /** What limits the exposure of a plain-HTTP listener until certificates are configurable. */
-    private static final String HTTP_ONLY_COMPENSATION = "Compensating: the listener answers 404 unless a service route "
-            + "matches, and services hold no credentials or sessions.";
 
     private final ApplicationLoadBalancer loadBalancer;
     private final SecurityGroup securityGroup;
     private final SecurityGroup targetsSecurityGroup;
-    private final ApplicationListener listener;
+    private final ApplicationListener httpListener;
+    private final Optional<ApplicationListener> httpsListener;
 
     public SharedLoadBalancer(Construct scope, String id, Props props) {
         super(scope, id);
@@ -68,17 +70,28 @@ public final class SharedLoadBalancer extends Construct {
                 .build();
         this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
                 .vpc(props.vpc())
+                // The description is immutable: changing it replaces the group, and every task group's rule with it.
                 .description("Load balancer " + props.name() + ": listener port in, its tasks out")
                 .allowAllOutbound(false)
                 .build();
         securityGroup.addEgressRule(targetsSecurityGroup, Port.allTcp(),
                 "Requests and health checks to tasks behind this load balancer; each task group admits only its container port");
-        securityGroup.addIngressRule(internetFacing ? Peer.anyIpv4() : Peer.ipv4(props.vpcCidr()),
-                Port.tcp(config.port()), internetFacing ? "HTTP from the internet" : "HTTP from inside the VPC");
-        if (internetFacing) {
+        // Only the listener ports, only from the sources the environment names (allowFrom); literals, not tokens,
+        // so rule checks such as cdk-nag EC23 can evaluate them.
+        List<Integer> ports = config.https() ? List.of(config.httpPort(), config.httpsPort()) : List.of(config.httpPort());
+        for (String source : config.allowFrom()) {
+            IPeer peer = source.startsWith("pl-") ? Peer.prefixList(source) : Peer.ipv4(source);
+            for (int port : ports) {
+                securityGroup.addIngressRule(peer, Port.tcp(port), (port == config.httpPort() ? "HTTP" : "HTTPS")
+                        + " from " + (source.equals("0.0.0.0/0") ? "the internet" : source)
+                        + (port == config.httpPort() && config.https() ? " (redirected to HTTPS)" : ""));
+            }
+        }
+        if (config.allowFrom().contains("0.0.0.0/0")) {
             Acknowledgments.acknowledge(securityGroup, "AwsSolutions-EC23",
-                    "An internet-facing load balancer must accept its listener port from anywhere. Only that port is open; "
-                            + "tasks admit traffic only from this security group, and unmatched requests get a fixed 404.");
+                    "The environment file opens this load balancer to the internet on purpose (allowFrom: 0.0.0.0/0). Only "
+                            + "the listener ports are open; tasks admit traffic only from this security group, and unmatched "
+                            + "requests get a fixed 404.");
         }
 
         this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
@@ -95,28 +108,48 @@ public final class SharedLoadBalancer extends Construct {
                 .build();
         props.accessLogs().deliverFrom(loadBalancer, props.name());
 
-        this.listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
-                .port(config.port())
-                .protocol(ApplicationProtocol.HTTP)
-                // The security group above already admits exactly the listener port.
-                .open(false)
-                .defaultAction(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
-                        .contentType("text/plain")
-                        .messageBody("No service matches this request.")
-                        .build()))
+        // The listener services route on answers 404 unless a rule matches, so a request that matches no service
+        // never reaches one by accident.
+        ListenerAction notFound = ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
+                .contentType("text/plain")
+                .messageBody("No service matches this request.")
                 .build());
+        // The security group above already admits exactly the listener ports, so no listener opens its own.
+        this.httpListener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
+                .port(config.httpPort())
+                .protocol(ApplicationProtocol.HTTP)
+                .open(false)
+                .defaultAction(config.https()
+                        ? ListenerAction.redirect(RedirectOptions.builder()
+                                .protocol("HTTPS").port(String.valueOf(config.httpsPort())).permanent(true).build())
+                        : notFound)
+                .build());
+        this.httpsListener = config.https() ? Optional.of(loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
+                .port(config.httpsPort())
+                .protocol(ApplicationProtocol.HTTPS)
+                .open(false)
+                .sslPolicy(switch (config.tlsPolicy()) {
+                    case TLS13_1_2 -> SslPolicy.RECOMMENDED_TLS;
+                    case TLS13_1_3 -> SslPolicy.TLS13_13;
+                })
+                // The first certificate is the default; the others are added as listener certificates, served by SNI.
+                .certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
+                .defaultAction(notFound)
+                .build())) : Optional.empty();
 
-        // Gaps, acknowledged rather than hidden: both need values the environment files do not carry yet
-        // (a certificate ARN and a web ACL ARN per load balancer); see docs/gates.md.
-        Acknowledgments.acknowledge(listener, "NIST.800.53.R5-ALBHttpToHttpsRedirection",
-                "No certificate is configured for this load balancer yet, so there is no HTTPS listener to redirect to. "
-                        + HTTP_ONLY_COMPENSATION);
-        Acknowledgments.acknowledge(listener, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
-                "No ACM certificate ARN is configured for this load balancer yet (open gap, needs a config field). "
-                        + HTTP_ONLY_COMPENSATION);
-        Acknowledgments.acknowledge(loadBalancer, "NIST.800.53.R5-ALBWAFEnabled",
-                "No WAFv2 web ACL is configured yet (open gap, needs a config field). Compensating: invalid header fields are dropped, "
-                        + "desync mitigation is defensive, only configured routes reach a task, and access logs record every request.");
+        // NIST 800-53 runs on prod, where the loader requires certificates; so an HTTP-only listener never meets it.
+        if (config.https()) {
+            Acknowledgments.acknowledge(httpListener, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
+                    "This plain-HTTP listener only answers with a permanent redirect to the HTTPS listener, which uses the "
+                            + "configured ACM certificates; it forwards no request, so it has nothing to encrypt.");
+        }
+        config.webAcl().ifPresentOrElse(webAcl -> CfnWebACLAssociation.Builder.create(this, "WebAcl")
+                .resourceArn(loadBalancer.getLoadBalancerArn())
+                .webAclArn(webAcl)
+                .build(), () -> Acknowledgments.acknowledge(loadBalancer, "NIST.800.53.R5-ALBWAFEnabled",
+                "No WAFv2 web ACL is configured for this load balancer (loadBalancers.<name>.webAcl). Compensating: invalid "
+                        + "header fields are dropped, desync mitigation is defensive, only configured routes reach a task, and "
+                        + "access logs record every request."));
     }
 
     /** The load balancer. */
@@ -124,9 +157,14 @@ public final class SharedLoadBalancer extends Construct {
         return loadBalancer;
     }
 
-    /** The listener services add their rules to. */
-    public IApplicationListener listener() {
-        return listener;
+    /** The HTTP listener: it routes to services without certificates, and only redirects to HTTPS with them. */
+    public ApplicationListener httpListener() {
+        return httpListener;
+    }
+
+    /** The HTTPS listener, when the load balancer has certificates. */
+    public Optional<ApplicationListener> httpsListener() {
+        return httpsListener;
     }
 
     /** The load balancer's security group; services admit traffic from it. */

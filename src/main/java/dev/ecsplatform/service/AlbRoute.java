@@ -113,7 +113,7 @@ public final class AlbRoute extends Construct implements TrafficBinding {
         AlbRouteConfig route = props.route();
         String path = route.paths().get(0);
         int wildcard = path.replace('?', '*').indexOf('*');
-        return Optional.of("http://" + (route.hosts().isEmpty() ? props.loadBalancer().dnsName() : route.hosts().get(0))
+        return Optional.of((props.loadBalancer().https() ? "https://" : "http://") + (route.hosts().isEmpty() ? props.loadBalancer().dnsName() : route.hosts().get(0))
                 + (wildcard < 0 ? path : path.substring(0, wildcard)));
     }
 

@@ -46,7 +46,8 @@ public final class PlatformExports {
      * A listener by its protocol, not its port: a port change updates the listener in place (same ARN), and an
      * export renamed with it would be refused while services import the old name.
      */
-    private static final String LISTENER_KEY = "Listener-HTTP";
+    private static final String HTTP_LISTENER_KEY = "Listener-HTTP";
+    private static final String HTTPS_LISTENER_KEY = "Listener-HTTPS";
 
     private final String stackName;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -74,7 +75,8 @@ public final class PlatformExports {
             put(prefix + ":CanonicalHostedZoneId", loadBalancer.loadBalancer().getLoadBalancerCanonicalHostedZoneId());
             put(prefix + ":SecurityGroupId", loadBalancer.securityGroup().getSecurityGroupId());
             put(prefix + ":TargetsSecurityGroupId", loadBalancer.targetsSecurityGroup().getSecurityGroupId());
-            put(prefix + ":" + LISTENER_KEY + ":Arn", loadBalancer.listener().getListenerArn());
+            put(prefix + ":" + HTTP_LISTENER_KEY + ":Arn", loadBalancer.httpListener().getListenerArn());
+            loadBalancer.httpsListener().ifPresent(https -> put(prefix + ":" + HTTPS_LISTENER_KEY + ":Arn", https.getListenerArn()));
         });
         // Top-level IDs, so each output's logical ID is its key and never moves with a refactor.
         values.forEach((key, value) -> CfnOutput.Builder.create(platform, "Export" + key.replaceAll("[^A-Za-z0-9]", ""))
@@ -179,12 +181,14 @@ public final class PlatformExports {
                         value(prefix + ":SecurityGroupId"), immutable);
                 ISecurityGroup targets = SecurityGroup.fromSecurityGroupId(lbScope, "TargetsSecurityGroup",
                         value(prefix + ":TargetsSecurityGroupId"), immutable);
+                // Services route on the HTTPS listener when there is one; the HTTP listener then only redirects.
+                boolean https = values.containsKey(prefix + ":" + HTTPS_LISTENER_KEY + ":Arn");
                 IApplicationListener listener = ApplicationListener.fromApplicationListenerAttributes(lbScope, "Listener",
                         ApplicationListenerAttributes.builder()
-                                .listenerArn(value(prefix + ":" + LISTENER_KEY + ":Arn"))
+                                .listenerArn(value(prefix + ":" + (https ? HTTPS_LISTENER_KEY : HTTP_LISTENER_KEY) + ":Arn"))
                                 .securityGroup(securityGroup)
                                 .build());
-                return new ImportedLoadBalancer(listener, securityGroup, targets, value(prefix + ":DnsName"),
+                return new ImportedLoadBalancer(listener, https, securityGroup, targets, value(prefix + ":DnsName"),
                         value(prefix + ":CanonicalHostedZoneId"), value(prefix + ":FullName"));
             });
         }

@@ -50,7 +50,7 @@ public final class PlatformStack extends Stack {
             new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> loadBalancers.put(name, switch (config.type()) {
                 // Network load balancers join here as their own construct.
                 case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
-                        new SharedLoadBalancer.Props(name, config, network.vpc(), environment.network().cidr(), accessLogs));
+                        new SharedLoadBalancer.Props(name, config, network.vpc(), accessLogs));
             }));
         }
         loadBalancers.forEach((name, loadBalancer) -> ConfigSources.record(loadBalancer, environment, "loadBalancers." + name));

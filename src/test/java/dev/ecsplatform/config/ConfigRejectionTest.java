@@ -28,8 +28,11 @@ class ConfigRejectionTest {
             region: eu-west-1
             owner: platform-team
             loadBalancers:
-              public: {}
-            """;
+              public: { allowFrom: [0.0.0.0/0], certificates: ["%s"] }
+            """.formatted(ConfigTestFiles.CERTIFICATE);
+
+    /** {@link #VALID_BASE} without a certificate, for environments in another account or region than it names. */
+    private static final String HTTP_ONLY_BASE = VALID_BASE.replace(", certificates: [\"" + ConfigTestFiles.CERTIFICATE + "\"]", "");
 
     @TempDir
     Path directory;
@@ -174,11 +177,11 @@ class ConfigRejectionTest {
         files.environment("dev", """
                 tier: dev
                 loadBalancers:
-                  public: &listener { port: 8080 }
+                  public: &listener { httpPort: 8080, allowFrom: [0.0.0.0/0] }
                   internal: *listener
                 """);
 
-        assertThat(files.load("dev").loadBalancers().get("internal").port()).isEqualTo(8080);
+        assertThat(files.load("dev").loadBalancers().get("internal").httpPort()).isEqualTo(8080);
     }
 
     @Test
@@ -304,7 +307,7 @@ class ConfigRejectionTest {
     @Test
     void acceptsAnUnquotedTwelveDigitAccountEvenWithALeadingZero() {
         // GIVEN an account YAML reads as a number (a float, even, because of the leading zero)
-        files.environment("dev", """
+        files.base(HTTP_ONLY_BASE).environment("dev", """
                 tier: dev
                 account: 012345678901
                 """);
@@ -353,7 +356,7 @@ class ConfigRejectionTest {
     @Test
     void acceptsEveryRegionOfTheFactTable() {
         // GIVEN a region whose code has a four-letter geography and one in an isolated partition
-        files.environment("dev", """
+        files.base(HTTP_ONLY_BASE).environment("dev", """
                 tier: dev
                 region: eusc-de-east-1
                 """).environment("test", """
@@ -946,12 +949,12 @@ class ConfigRejectionTest {
                     image: registry.example.com:5000/orders:1.4.2
                     port: 8080
                     user: "1000"
-                    traffic: { alb: { loadBalancer: public, priority: 1 } }
+                    traffic: { alb: { loadBalancer: public, priority: 1, paths: [/tagged/*] } }
                   digest:
                     image: nginx%s
                     port: 8080
                     user: "1000"
-                    traffic: { alb: { loadBalancer: public, priority: 2 } }
+                    traffic: { alb: { loadBalancer: public, priority: 2, paths: [/digest/*] } }
                   moving:
                     image: example/nightly:latest
                     allowUnpinnedImage: true
@@ -1230,7 +1233,7 @@ class ConfigRejectionTest {
                     port: 8080
                     user: "1000"
                     family: dev-web
-                    traffic: { alb: { loadBalancer: public, priority: 1 } }
+                    traffic: { alb: { loadBalancer: public, priority: 1, paths: [/api/*] } }
                   web:
                     image: nginx
                     port: 8080

@@ -19,6 +19,10 @@ import java.util.List;
  */
 final class ConfigTestFiles {
 
+    /** An ACM certificate in the account and region the tests' files use, for the HTTPS prod requires. */
+    static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+
+
     private final Path directory;
 
     ConfigTestFiles(Path directory) {

@@ -115,7 +115,7 @@ class EnvironmentLoaderTest {
                     region: eu-west-1
                     owner: platform-team
                     loadBalancers:
-                      public: {}
+                      public: { allowFrom: [0.0.0.0/0] }
                     services:
                       web:
                         image: nginx:1
@@ -164,7 +164,7 @@ class EnvironmentLoaderTest {
                     region: eu-west-1
                     owner: platform-team
                     loadBalancers:
-                      public: {}
+                      public: { allowFrom: [0.0.0.0/0] }
                     services:
                       web:
                         image: nginx
@@ -191,7 +191,7 @@ class EnvironmentLoaderTest {
                     region: eu-west-1
                     owner: platform-team
                     loadBalancers:
-                      public: {}
+                      public: { allowFrom: [0.0.0.0/0] }
                     services:
                       web:
                         image: nginx
@@ -410,7 +410,7 @@ class EnvironmentLoaderTest {
                     region: eu-west-1
                     owner: platform-team
                     loadBalancers:
-                      public: {}
+                      public: { allowFrom: [0.0.0.0/0] }
                     services:
                       web:
                         image: nginx
@@ -421,7 +421,7 @@ class EnvironmentLoaderTest {
                         image: api
                         port: 8080
                         user: "1000"
-                        traffic: { alb: { loadBalancer: public, priority: 10 } }
+                        traffic: { alb: { loadBalancer: public, priority: 10, paths: [/api/*] } }
                     """).load("dev");
             ServiceConfig web = loaded.services().get("web");
             ServiceConfig api = loaded.services().get("api");

@@ -31,11 +31,65 @@ class SharedLoadBalancerTest {
     }
 
     @Test
-    void admitsOnlyTheListenerPortFromTheInternet() {
+    void admitsOnlyTheListenerPortFromTheSourcesTheEnvironmentNames() {
+        // dev opens its plain-HTTP load balancer to the internet, written out as allowFrom: [0.0.0.0/0]
         Fixtures.platform("dev").hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "SecurityGroupIngress", List.of(Map.of(
                         "CidrIp", "0.0.0.0/0", "Description", "HTTP from the internet",
                         "FromPort", 80, "ToPort", 80, "IpProtocol", "tcp"))));
+        // internal narrows it to an office range and a managed prefix list, and nothing else
+        Template internal = Fixtures.platform("internal");
+        internal.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", Match.stringLikeRegexp("^Load balancer public"),
+                "SecurityGroupIngress", List.of(Map.of("CidrIp", "203.0.113.0/24", "Description", "HTTP from 203.0.113.0/24",
+                        "FromPort", 80, "ToPort", 80, "IpProtocol", "tcp"))));
+        // CDK writes a prefix-list rule as a resource of its own
+        internal.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "SourcePrefixListId", "pl-0123456789abcdef0", "Description", "HTTP from pl-0123456789abcdef0",
+                "FromPort", 80, "ToPort", 80, "IpProtocol", "tcp"));
+    }
+
+    @Test
+    void servesHttpsWithEveryCertificateAndTheRecommendedTlsPolicyAndRedirectsHttp() {
+        Template prod = Fixtures.platform("prod");
+        prod.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 443,
+                "Protocol", "HTTPS",
+                "SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "Certificates", List.of(Map.of("CertificateArn", Fixtures.PROD_CERTIFICATES.get(0))),
+                "DefaultActions", List.of(Match.objectLike(Map.of("Type", "fixed-response")))));
+        // The second certificate is served by SNI, from a listener certificate of its own.
+        prod.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerCertificate", Map.of(
+                "Certificates", List.of(Map.of("CertificateArn", Fixtures.PROD_CERTIFICATES.get(1)))));
+        // Plain HTTP only redirects, permanently; no listener forwards plain HTTP in prod.
+        prod.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 80,
+                "Protocol", "HTTP",
+                "DefaultActions", List.of(Map.of("Type", "redirect", "RedirectConfig",
+                        Map.of("Port", "443", "Protocol", "HTTPS", "StatusCode", "HTTP_301")))));
+        prod.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", Match.stringLikeRegexp("^Load balancer public"),
+                "SecurityGroupIngress", List.of(
+                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 80, "ToPort", 80)),
+                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443)))));
+    }
+
+    @Test
+    void servicesRouteOnTheHttpsListenerWhenThereIsOne() {
+        Fixtures.service("prod", "web").hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
+                "ListenerArn", Map.of("Fn::ImportValue", "prod-platform:LoadBalancer-public:Listener-HTTPS:Arn")));
+        Fixtures.service("dev", "web").hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
+                "ListenerArn", Map.of("Fn::ImportValue", "dev-platform:LoadBalancer-public:Listener-HTTP:Arn")));
+    }
+
+    @Test
+    void associatesTheConfiguredWebAcl() {
+        Template prod = Fixtures.platform("prod");
+        String loadBalancer = prod.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer").keySet().iterator().next();
+        prod.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of(
+                "ResourceArn", Map.of("Ref", loadBalancer),
+                "WebACLArn", Fixtures.PROD_WEB_ACL));
+        Fixtures.platform("dev").resourceCountIs("AWS::WAFv2::WebACLAssociation", 0);
     }
 
     @Test

@@ -54,7 +54,7 @@ class AlbRouteTest {
 
     private static Map<String, Map<String, Object>> targetGroups(int containerPort) {
         String environment = TestEnvironments.dev("""
-                loadBalancers: { public: {} }
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0] } }
                 services:
                   api: { image: example/api:1.0, port: %d, user: "1000", traffic: { alb: { loadBalancer: public } } }
                 """.formatted(containerPort));

@@ -36,7 +36,7 @@ class PlatformContractTest {
     private static final String WEB = service("web", "loadBalancer: public, priority: 100");
     private static final String ORDERS = service("orders", "loadBalancer: public, paths: [/orders/*], priority: 20");
     private static final String ADMIN = service("admin", "loadBalancer: public, paths: [/admin/*], priority: 30");
-    private static final String PUBLIC = "public: {}";
+    private static final String PUBLIC = "public: { allowFrom: [0.0.0.0/0] }";
 
     private static final String ORIGINAL = environment(List.of(PUBLIC), WEB, ORDERS, ADMIN);
 
@@ -44,11 +44,11 @@ class PlatformContractTest {
             "a service removed", environment(List.of(PUBLIC), WEB, ORDERS),
             "a service renamed", environment(List.of(PUBLIC),
                     WEB, service("shop", "loadBalancer: public, paths: [/orders/*], priority: 21"), ADMIN),
-            "a service moved to a new load balancer", environment(List.of(PUBLIC, "backoffice: {}"),
+            "a service moved to a new load balancer", environment(List.of(PUBLIC, "backoffice: { allowFrom: [0.0.0.0/0] }"),
                     WEB, ORDERS, service("admin", "loadBalancer: backoffice, paths: [/admin/*]")),
-            "an internal load balancer added", environment(List.of(PUBLIC, "private: { scheme: internal, port: 8080 }"),
+            "an internal load balancer added", environment(List.of(PUBLIC, "private: { scheme: internal, httpPort: 8080 }"),
                     WEB, ORDERS, ADMIN, service("ledger", "loadBalancer: private")),
-            "the listener's port changed", environment(List.of("public: { port: 8000 }"), WEB, ORDERS, ADMIN),
+            "the listener's port changed", environment(List.of("public: { httpPort: 8000, allowFrom: [0.0.0.0/0] }"), WEB, ORDERS, ADMIN),
             "every service removed", environment(List.of(PUBLIC)));
 
     private static String service(String name, String route) {

@@ -17,6 +17,13 @@ import software.amazon.awscdk.assertions.Template;
 public final class Fixtures {
 
     /** Where the fixture environment files live. */
+    /** The certificates and web ACL of the prod fixture's load balancer (fixtures/environments/prod.yaml). */
+    public static final List<String> PROD_CERTIFICATES = List.of(
+            "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+            "arn:aws:acm:eu-west-1:123456789012:certificate/66666666-7777-8888-9999-000000000000");
+    public static final String PROD_WEB_ACL =
+            "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/fixture-acl/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+
     public static final Path DIRECTORY = SynthesizedApp.PROJECT.resolve("src/test/resources/fixtures/environments");
 
     /** The account every fixture uses. */

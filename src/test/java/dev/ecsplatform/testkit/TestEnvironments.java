@@ -18,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestEnvironments {
 
+    /** An ACM certificate of the fixtures' account in eu-west-1, for the HTTPS prod requires. */
+    public static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+
+
     private static final Map<String, EnvironmentStage> CACHE = new ConcurrentHashMap<>();
 
     private TestEnvironments() {
@@ -49,7 +53,7 @@ public final class TestEnvironments {
      * A complete environment in one file: the required keys, one load balancer and one service, all
      * else default. For tests that need a valid starting point rather than particular values. It has 11
      * lines, so a test that appends a service key finds it on line 12. The image is {@code nginx},
-     * except in prod, which requires a pinned image: {@code nginx:1.27}.
+     * except in prod, which requires a pinned image, {@code nginx:1.27}, and HTTPS: the load balancer gets a certificate.
      */
     public static String minimal(String tier) {
         return """
@@ -57,14 +61,15 @@ public final class TestEnvironments {
                 account: "123456789012"
                 region: eu-west-1
                 owner: platform-team
-                loadBalancers: { public: {} }
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0]%s } }
                 services:
                   web:
                     image: %s
                     port: 8080
                     user: "1000"
                     traffic: { alb: { loadBalancer: public } }
-                """.formatted(tier, tier.equals("prod") ? "nginx:1.27" : "nginx");
+                """.formatted(tier, tier.equals("prod") ? ", certificates: [\"" + CERTIFICATE + "\"]" : "",
+                tier.equals("prod") ? "nginx:1.27" : "nginx");
     }
 
     /** A dev environment in the fixtures' account, eu-west-1, with {@code extra} YAML appended. */

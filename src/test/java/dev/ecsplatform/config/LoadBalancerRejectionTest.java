@@ -1,0 +1,242 @@
+package dev.ecsplatform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the loader rejects about load balancers: HTTPS certificates, who may connect, web ACLs, and routes
+ * two services would share. Each test writes the whole environment file, so line and column can be counted.
+ */
+class LoadBalancerRejectionTest {
+
+    private static final String CERTIFICATE = ConfigTestFiles.CERTIFICATE;
+
+    @TempDir
+    Path directory;
+
+    private ConfigTestFiles files;
+
+    @BeforeEach
+    void writeBase() {
+        files = new ConfigTestFiles(directory).base("""
+                account: "123456789012"
+                region: eu-west-1
+                owner: platform-team
+                """);
+    }
+
+    // ---- certificates --------------------------------------------------------------------------
+
+    @Test
+    void servesHttpsWithCertificatesAndPlainHttpWithout() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  secure: { allowFrom: [0.0.0.0/0], certificates: ["%s"] }
+                  plain: { allowFrom: [0.0.0.0/0] }
+                """.formatted(CERTIFICATE));
+
+        EnvironmentConfig dev = files.load("dev");
+
+        assertThat(dev.loadBalancers().get("secure").https()).isTrue();
+        assertThat(dev.loadBalancers().get("secure").httpsPort()).isEqualTo(443);
+        assertThat(dev.loadBalancers().get("secure").tlsPolicy()).isEqualTo(TlsPolicy.TLS13_1_2);
+        assertThat(dev.loadBalancers().get("plain").https()).isFalse();
+    }
+
+    @Test
+    void prodRequiresACertificateOnEveryLoadBalancer() {
+        files.environment("prod", """
+                tier: prod
+                loadBalancers:
+                  public: { allowFrom: [0.0.0.0/0] }
+                """);
+
+        assertThat(files.problems()).containsExactly("prod.yaml:3:3 loadBalancers.public.certificates: is required in "
+                + "prod: prod serves HTTPS only, so give the ACM certificate ARNs of the load balancer's host names "
+                + "(arn:aws:acm:eu-west-1:123456789012:certificate/<id>); plain HTTP is for dev and test");
+    }
+
+    @Test
+    void rejectsACertificateArnOfTheWrongShapeRegionOrAccountAndOneListedTwice() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public:
+                    allowFrom: [0.0.0.0/0]
+                    certificates:
+                      - arn:aws:acm:eu-west-1:123456789012:certificate/not-a-uuid
+                """).environment("test", """
+                tier: test
+                loadBalancers:
+                  public:
+                    allowFrom: [0.0.0.0/0]
+                    certificates:
+                      - arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555
+                      - arn:aws:acm:eu-west-1:999999999999:certificate/11111111-2222-3333-4444-555555555555
+                      - %s
+                      - %s
+                """.formatted(CERTIFICATE, CERTIFICATE));
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:6:7 loadBalancers.public.certificates: 'arn:aws:acm:eu-west-1:123456789012:certificate/not-a-uuid' "
+                        + "is not an ACM certificate ARN; use arn:aws:acm:<region>:<account>:certificate/<id>",
+                "test.yaml:6:7 loadBalancers.public.certificates: 'arn:aws:acm:us-east-1:123456789012:certificate/"
+                        + "11111111-2222-3333-4444-555555555555' is an ACM certificate in us-east-1, not in the environment's "
+                        + "region eu-west-1; ACM certificates are regional and a load balancer can use only its own account's",
+                "test.yaml:6:7 loadBalancers.public.certificates: 'arn:aws:acm:eu-west-1:999999999999:certificate/"
+                        + "11111111-2222-3333-4444-555555555555' is an ACM certificate of account 999999999999, not of the "
+                        + "environment's account 123456789012; ACM certificates are regional and a load balancer can use only "
+                        + "its own account's",
+                "test.yaml:6:7 loadBalancers.public.certificates: '" + CERTIFICATE + "' is listed twice");
+    }
+
+    @Test
+    void rejectsOnePortForBothListeners() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: { allowFrom: [0.0.0.0/0], certificates: ["%s"], httpsPort: 80 }
+                """.formatted(CERTIFICATE));
+
+        assertThat(files.problems()).containsExactly("dev.yaml:3:151 loadBalancers.public.httpsPort: the HTTP and HTTPS "
+                + "listeners cannot share port 80; give each its own (80 and 443 by default)");
+    }
+
+    // ---- who may connect -----------------------------------------------------------------------
+
+    @Test
+    void anInternetFacingLoadBalancerSaysWhoMayConnect() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: {}
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 loadBalancers.public.allowFrom: is required for an "
+                + "internet-facing load balancer: say who may connect, [0.0.0.0/0] for the whole internet or the CIDR "
+                + "blocks and prefix lists of your clients (nothing is open to the world unless the environment says so)");
+    }
+
+    @Test
+    void anInternalLoadBalancerAdmitsTheVpcByDefault() {
+        files.environment("dev", """
+                tier: dev
+                network: { cidr: 10.42.0.0/16 }
+                loadBalancers:
+                  private: { scheme: internal }
+                """);
+
+        assertThat(files.load("dev").loadBalancers().get("private").allowFrom()).containsExactly("10.42.0.0/16");
+    }
+
+    @Test
+    void rejectsSourcesThatAreNoCidrOrPrefixListAndCidrsWithHostBits() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public:
+                    allowFrom: [office, 203.0.113.7/24, 300.0.0.0/8, pl-0123456789abcdef0]
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:16 loadBalancers.public.allowFrom: 'office' is not a CIDR block or prefix list; use an IPv4 "
+                        + "CIDR block such as 203.0.113.0/24, 0.0.0.0/0 for the whole internet, or a managed prefix list ID "
+                        + "such as pl-0123456789abcdef0");
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public:
+                    allowFrom: [203.0.113.7/24, 300.0.0.0/8, pl-0123456789abcdef0]
+                """);
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:16 loadBalancers.public.allowFrom: '203.0.113.7/24' has host bits set; the network address of "
+                        + "this block is 203.0.113.0/24",
+                "dev.yaml:4:16 loadBalancers.public.allowFrom: '300.0.0.0/8' is not an IPv4 CIDR block; each of the four "
+                        + "numbers is 0 to 255");
+    }
+
+    // ---- web ACL -------------------------------------------------------------------------------
+
+    @Test
+    void rejectsAWebAclOfTheWrongShapeOrRegion() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  a: { allowFrom: [0.0.0.0/0], webAcl: "arn:aws:wafv2:eu-west-1:123456789012:global/webacl/edge/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }
+                  b: { allowFrom: [0.0.0.0/0], webAcl: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/edge/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:40 loadBalancers.a.webAcl: 'arn:aws:wafv2:eu-west-1:123456789012:global/webacl/edge/"
+                        + "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' is not a regional WAFv2 web ACL ARN; use "
+                        + "arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>",
+                "dev.yaml:4:40 loadBalancers.b.webAcl: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/edge/"
+                        + "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' is a web ACL in us-east-1, not in the environment's region "
+                        + "eu-west-1; a regional web ACL protects only resources of its own account and region");
+    }
+
+    // ---- routes two services would share ---------------------------------------------------------
+
+    @Test
+    void rejectsTheSamePathForTheSameHostOnTwoServicesAndNamesBoth() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0] } }
+                services:
+                  web:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    traffic: { alb: { loadBalancer: public, priority: 10, paths: [/api/*, /], hosts: [a.example.com] } }
+                  api:
+                    image: api
+                    port: 8080
+                    user: "1000"
+                    traffic: { alb: { loadBalancer: public, priority: 20, paths: [/api/*], hosts: [a.example.com, b.example.com] } }
+                  docs:
+                    image: docs
+                    port: 8080
+                    user: "1000"
+                    traffic: { alb: { loadBalancer: public, priority: 30, paths: [/api/*], hosts: [c.example.com] } }
+                """);
+
+        // THEN api collides with web on a.example.com; docs, on another host, collides with nobody
+        assertThat(files.problems()).containsExactly("dev.yaml:13:66 services.api.traffic.alb.paths: '/api/*' for host "
+                + "a.example.com is also routed to service 'web' (dev.yaml:8:66) on load balancer 'public'; the rule with "
+                + "the lower priority would take every such request, so give the two services different paths or hosts");
+    }
+
+    @Test
+    void acceptsTheSamePathOnTwoLoadBalancers() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0] }, private: { scheme: internal } }
+                services:
+                  web: { image: nginx, port: 8080, user: "1000", traffic: { alb: { loadBalancer: public } } }
+                  api: { image: api, port: 8080, user: "1000", traffic: { alb: { loadBalancer: private } } }
+                """);
+
+        assertThat(files.load("dev").services()).hasSize(2);
+    }
+
+    @Test
+    void printConfigSaysWhichLoadBalancersServePlainHttp() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: { allowFrom: [0.0.0.0/0] }
+                  secure: { allowFrom: [0.0.0.0/0], certificates: ["%s"] }
+                """.formatted(CERTIFICATE));
+
+        List<String> lines = EffectiveConfig.toYaml(files.load("dev")).lines().toList();
+
+        assertThat(lines).contains("# loadBalancers.public serves plain HTTP: it has no certificates (allowed outside prod)")
+                .noneMatch(line -> line.startsWith("# loadBalancers.secure"));
+    }
+}
