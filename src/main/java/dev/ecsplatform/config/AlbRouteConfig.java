@@ -1,6 +1,7 @@
 package dev.ecsplatform.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A listener rule on a shared ALB that forwards matching requests to the service's own target group. */
 @Doc("A listener rule on a shared Application Load Balancer that forwards matching requests to the service's own "
@@ -33,6 +34,18 @@ public record AlbRouteConfig(
         @Doc("How long a stopping task keeps serving in-flight requests; ELB's default is 300. See "
                 + "[fast-deploy defaults](#fast-deploy-defaults).")
         int deregistrationDelaySeconds,
+
+        @Range(min = 0, max = 900)
+        @Default("0")
+        @Doc(value = "Seconds a new task's share of requests ramps up linearly after it becomes healthy, for services "
+                + "that warm caches or JIT-compile; 0 is off.", rules = "0, or 30 to 900 (the ELB limits)")
+        int slowStartSeconds,
+
+        @Range(min = 1, max = 604800)
+        @Doc(value = "Keeps a client on the same task for this many seconds with the load balancer's own cookie "
+                + "(`AWSALB`); for services that hold session state in memory. Requests then spread less evenly.",
+                omitted = "no stickiness")
+        Optional<Integer> stickinessSeconds,
 
         @Default("{}")
         @Doc("The load balancer's health check of the target group; omitted, the [fast-deploy defaults](#fast-deploy-defaults).")

@@ -579,6 +579,11 @@ final class EnvironmentRules {
                 fields.problem(alb + (route.paths().size() > route.hosts().size() ? ".paths" : ".hosts"), "a listener rule can "
                         + "match at most " + MAX_RULE_VALUES + " paths and hosts together; this has " + values);
             }
+            int slowStart = route.slowStartSeconds();
+            if (fields.valid(alb + ".slowStartSeconds") && slowStart > 0 && slowStart < 30) {
+                fields.problem(alb + ".slowStartSeconds", slowStart + " is not a slow start ELB accepts; use 0 (off) or "
+                        + "30 to 900 seconds");
+            }
             TargetHealthCheckConfig health = route.healthCheck();
             String check = alb + ".healthCheck";
             if (fields.valid(check + ".timeoutSeconds") && fields.valid(check + ".intervalSeconds")

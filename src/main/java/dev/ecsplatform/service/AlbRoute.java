@@ -66,6 +66,8 @@ public final class AlbRoute extends Construct implements TrafficBinding {
                 .protocol(ApplicationProtocol.HTTP)
                 .port(TARGET_GROUP_PORT)
                 .deregistrationDelay(Duration.seconds(props.route().deregistrationDelaySeconds()))
+                .stickinessCookieDuration(props.route().stickinessSeconds().map(Duration::seconds).orElse(null))
+                .slowStart(props.route().slowStartSeconds() > 0 ? Duration.seconds(props.route().slowStartSeconds()) : null)
                 .healthCheck(HealthCheck.builder()
                         .protocol(Protocol.HTTP)
                         .path(health.path())

@@ -226,6 +226,19 @@ class LoadBalancerRejectionTest {
     }
 
     @Test
+    void rejectsASlowStartElbDoesNotAccept() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0] } }
+                services:
+                  web: { image: nginx, port: 8080, user: "1000", traffic: { alb: { loadBalancer: public, slowStartSeconds: 10 } } }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:4:108 services.web.traffic.alb.slowStartSeconds: 10 is not "
+                + "a slow start ELB accepts; use 0 (off) or 30 to 900 seconds");
+    }
+
+    @Test
     void printConfigSaysWhichLoadBalancersServePlainHttp() {
         files.environment("dev", """
                 tier: dev

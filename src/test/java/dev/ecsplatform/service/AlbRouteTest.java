@@ -33,6 +33,21 @@ class AlbRouteTest {
     }
 
     @Test
+    void rampsUpNewTasksAndKeepsClientsOnOneTaskWhenConfigured() {
+        Fixtures.service("shared", "orders").hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
+                "TargetGroupAttributes", Match.arrayWith(List.of(
+                        Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "5"),
+                        Map.of("Key", "slow_start.duration_seconds", "Value", "60"),
+                        Map.of("Key", "stickiness.enabled", "Value", "true"),
+                        Map.of("Key", "stickiness.type", "Value", "lb_cookie"),
+                        Map.of("Key", "stickiness.lb_cookie.duration_seconds", "Value", "3600")))));
+        // Off by default: CDK writes stickiness as disabled, and no slow start at all
+        String attributes = dev.findResources("AWS::ElasticLoadBalancingV2::TargetGroup").toString();
+        assertThat(attributes).contains("{Key=stickiness.enabled, Value=false}").doesNotContain("slow_start")
+                .doesNotContain("lb_cookie");
+    }
+
+    @Test
     void forwardsTheConfiguredPathsFromTheSharedListener() {
         dev.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
                 "Priority", 100,
