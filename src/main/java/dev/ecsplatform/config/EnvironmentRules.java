@@ -584,6 +584,11 @@ final class EnvironmentRules {
                 fields.problem(alb + ".slowStartSeconds", slowStart + " is not a slow start ELB accepts; use 0 (off) or "
                         + "30 to 900 seconds");
             }
+            LoadBalancerConfig loadBalancer = environment.loadBalancers().get(route.loadBalancer());
+            if (loadBalancer != null && fields.valid(alb + ".hosts")) {
+                loadBalancer.hostedZone().ifPresent(zone -> route.hosts().forEach(host -> checkRecordName(alb + ".hosts",
+                        host, zone, route.loadBalancer())));
+            }
             TargetHealthCheckConfig health = route.healthCheck();
             String check = alb + ".healthCheck";
             if (fields.valid(check + ".timeoutSeconds") && fields.valid(check + ".intervalSeconds")
@@ -591,6 +596,19 @@ final class EnvironmentRules {
                 fields.problem(check + (fields.written(check + ".timeoutSeconds") ? ".timeoutSeconds" : ".intervalSeconds"),
                         "timeoutSeconds (" + health.timeoutSeconds() + ") must be less than intervalSeconds ("
                                 + health.intervalSeconds() + ")");
+            }
+        }
+
+        /** A host that gets an alias record: inside the zone, and a wildcard only as its whole first label. */
+        private void checkRecordName(String key, String host, HostedZoneConfig zone, String loadBalancer) {
+            String name = host.toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals(zone.name()) && !name.endsWith("." + zone.name())) {
+                fields.problem(key, "'" + host + "' is not in hosted zone " + zone.name() + " of load balancer '"
+                        + loadBalancer + "', which writes an alias record for every host; use a host under " + zone.name()
+                        + ", or route this one on a load balancer without hostedZone");
+            } else if (name.contains("?") || name.lastIndexOf('*') > 0 || (name.startsWith("*") && !name.startsWith("*."))) {
+                fields.problem(key, "'" + host + "' cannot be a DNS record name; a wildcard record is * as the whole first "
+                        + "label, such as *." + zone.name());
             }
         }
 

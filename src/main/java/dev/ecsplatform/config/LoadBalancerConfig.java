@@ -58,6 +58,12 @@ public record LoadBalancerConfig(
                 omitted = "no web ACL")
         Optional<String> webAcl,
 
+        @Doc(value = "Where the host names of the services on this load balancer get their alias records: one A record "
+                + "per distinct host, owned by the platform stack, so two services on one host share it.",
+                rules = "every host of those services in the zone", omitted = "no DNS records; point your names at the "
+                + "load balancer yourself")
+        Optional<HostedZoneConfig> hostedZone,
+
         @Range(min = 1, max = 4000)
         @Default("60")
         @Doc("Seconds a connection may stay idle before the load balancer closes it (60 is the ELB default).")

@@ -5,6 +5,7 @@ import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.ClusterConfig;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.AccessLogBucket;
+import dev.ecsplatform.loadbalancing.HostRecords;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
 import dev.ecsplatform.network.Network;
 import java.util.Collections;
@@ -54,6 +55,18 @@ public final class PlatformStack extends Stack {
             }));
         }
         loadBalancers.forEach((name, loadBalancer) -> ConfigSources.record(loadBalancer, environment, "loadBalancers." + name));
+        // Alias records for every host the services route on a load balancer with a hosted zone: here, next to the
+        // load balancer, so a host two services share is one record (exports stay independent of services).
+        environment.loadBalancers().forEach((name, config) -> config.hostedZone().ifPresent(zone -> {
+            java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
+            environment.services().values().forEach(service -> service.traffic().alb()
+                    .filter(route -> route.loadBalancer().equals(name))
+                    .ifPresent(route -> route.hosts().forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)))));
+            if (!hosts.isEmpty()) {
+                new HostRecords(loadBalancers.get(name), "Dns", new HostRecords.Props(zone, hosts,
+                        loadBalancers.get(name).loadBalancer()));
+            }
+        }));
         this.exports = PlatformExports.publish(this, environment);
     }
 

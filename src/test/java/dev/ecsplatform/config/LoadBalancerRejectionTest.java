@@ -238,6 +238,33 @@ class LoadBalancerRejectionTest {
                 + "a slow start ELB accepts; use 0 (off) or 30 to 900 seconds");
     }
 
+    // ---- DNS records ---------------------------------------------------------------------------
+
+    @Test
+    void rejectsAHostedZoneOfTheWrongShapeAndHostsOutsideItOrWithAWildcardDnsCannotHold() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: { allowFrom: [0.0.0.0/0], hostedZone: { id: Z0123456789ABCDEFGHIJ, name: example.com } }
+                  other: { allowFrom: [0.0.0.0/0], hostedZone: { id: zone-1, name: Example.com. } }
+                services:
+                  web: { image: nginx, port: 8080, user: "1000", traffic: { alb: { loadBalancer: public, hosts: [www.example.org, "w?w.example.com", "api.*.example.com", "*.example.com"] } } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:54 loadBalancers.other.hostedZone.id: 'zone-1' is not a hosted zone ID; use Z followed by "
+                        + "upper-case letters and digits, e.g. Z0123456789ABCDEFGHIJ",
+                "dev.yaml:4:68 loadBalancers.other.hostedZone.name: 'Example.com.' is not a domain name; use lower-case "
+                        + "labels separated by dots, without the trailing dot, e.g. example.com",
+                "dev.yaml:6:97 services.web.traffic.alb.hosts: 'www.example.org' is not in hosted zone example.com of load "
+                        + "balancer 'public', which writes an alias record for every host; use a host under example.com, or "
+                        + "route this one on a load balancer without hostedZone",
+                "dev.yaml:6:97 services.web.traffic.alb.hosts: 'w?w.example.com' cannot be a DNS record name; a wildcard "
+                        + "record is * as the whole first label, such as *.example.com",
+                "dev.yaml:6:97 services.web.traffic.alb.hosts: 'api.*.example.com' cannot be a DNS record name; a "
+                        + "wildcard record is * as the whole first label, such as *.example.com");
+    }
+
     @Test
     void printConfigSaysWhichLoadBalancersServePlainHttp() {
         files.environment("dev", """

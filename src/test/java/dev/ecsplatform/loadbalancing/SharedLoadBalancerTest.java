@@ -144,6 +144,26 @@ class SharedLoadBalancerTest {
                         "CidrIp", "10.50.0.0/16", "FromPort", 8080, "ToPort", 8080)))));
     }
 
+    @Test
+    void givesEveryDistinctHostOneAliasRecordInTheConfiguredZone() {
+        // orders and admin share shop.example.com; admin also has admin.example.com
+        Template platform = Fixtures.platform("shared");
+        String loadBalancer = platform.findResources("AWS::ElasticLoadBalancingV2::LoadBalancer").keySet().iterator().next();
+        platform.resourceCountIs("AWS::Route53::RecordSet", 2);
+        for (String host : List.of("shop.example.com.", "admin.example.com.")) {
+            platform.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
+                    "Name", host,
+                    "Type", "A",
+                    "HostedZoneId", "Z0123456789ABCDEFGHIJ",
+                    "AliasTarget", Map.of(
+                            "DNSName", Map.of("Fn::Join", List.of("", List.of("dualstack.",
+                                    Map.of("Fn::GetAtt", List.of(loadBalancer, "DNSName"))))),
+                            "HostedZoneId", Map.of("Fn::GetAtt", List.of(loadBalancer, "CanonicalHostedZoneID")))));
+        }
+        // Without hostedZone, no records
+        Fixtures.platform("dev").resourceCountIs("AWS::Route53::RecordSet", 0);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> attributes(Template template) {
         Map<String, Object> loadBalancer = (Map<String, Object>) template
