@@ -98,6 +98,7 @@ final class EnvironmentRules {
         });
         checkRoutePriorities(environment);
         checkRouteOverlaps(environment);
+        checkListenerPorts(environment);
         checkFamilies(environment);
     }
 
@@ -193,23 +194,24 @@ final class EnvironmentRules {
             fields.problem(path + ".deletionProtection", "false is not allowed in prod; a prod load balancer must not be "
                     + "deletable by a stray stack update (ELB.6). Remove the key");
         }
+        if (loadBalancer.type() == LoadBalancerType.NETWORK) {
+            // What a network load balancer does per listener lives with each service's listener (traffic.nlb).
+            for (String key : List.of("httpPort", "httpsPort", "certificates", "tlsPolicy", "webAcl", "idleTimeoutSeconds", "hostedZone")) {
+                if (fields.written(path + "." + key)) {
+                    fields.problem(path + "." + key, "is a setting of application load balancers; a network load balancer "
+                            + "has a listener per service, whose port, protocol and certificates are set under "
+                            + "services.<name>.traffic.nlb" + (key.equals("webAcl") ? " (and AWS WAF cannot protect one)" : ""));
+                }
+            }
+        }
         String certificates = path + ".certificates";
-        if (tier.isProduction() && fields.valid(certificates) && loadBalancer.certificates().isEmpty()) {
+        if (tier.isProduction() && loadBalancer.type() == LoadBalancerType.APPLICATION && fields.valid(certificates)
+                && loadBalancer.certificates().isEmpty()) {
             fields.problem(certificates, "is required in prod: prod serves HTTPS only, so give the ACM certificate ARNs "
                     + "of the load balancer's host names (arn:aws:acm:" + environment.region() + ":" + environment.account()
                     + ":certificate/<id>); plain HTTP is for dev and test");
         }
-        if (fields.valid(certificates)) {
-            Set<String> seen = new HashSet<>();
-            for (String certificate : loadBalancer.certificates()) {
-                if (!seen.add(certificate)) {
-                    fields.problem(certificates, "'" + certificate + "' is listed twice");
-                } else {
-                    checkOwnAccountAndRegion(certificates, certificate, "an ACM certificate", environment,
-                            "ACM certificates are regional and a load balancer can use only its own account's");
-                }
-            }
-        }
+        checkCertificates(certificates, loadBalancer.certificates(), environment);
         if (loadBalancer.https() && loadBalancer.httpPort() == loadBalancer.httpsPort()) {
             fields.problem(path + (fields.written(path + ".httpsPort") ? ".httpsPort" : ".httpPort"), "the HTTP and HTTPS "
                     + "listeners cannot share port " + loadBalancer.httpPort() + "; give each its own (80 and 443 by default)");
@@ -229,6 +231,21 @@ final class EnvironmentRules {
         loadBalancer.webAcl().filter(arn -> fields.valid(path + ".webAcl")).ifPresent(arn -> checkOwnAccountAndRegion(
                 path + ".webAcl", arn, "a web ACL", environment,
                 "a regional web ACL protects only resources of its own account and region"));
+    }
+
+    private void checkCertificates(String path, List<String> certificates, EnvironmentConfig environment) {
+        if (!fields.valid(path)) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String certificate : certificates) {
+            if (!seen.add(certificate)) {
+                fields.problem(path, "'" + certificate + "' is listed twice");
+            } else {
+                checkOwnAccountAndRegion(path, certificate, "an ACM certificate", environment,
+                        "ACM certificates are regional and a load balancer can use only its own account's");
+            }
+        }
     }
 
     /** An ARN whose region and account (its 4th and 5th fields) must be the environment's own. */
@@ -325,6 +342,20 @@ final class EnvironmentRules {
         }));
     }
 
+    /** A network load balancer has one listener per port; a second would fail mid-deploy. */
+    private void checkListenerPorts(EnvironmentConfig environment) {
+        Map<String, String> owners = new HashMap<>();
+        ordered(environment.services(), "services").forEach((name, service) -> service.traffic().nlb().ifPresent(listener -> {
+            String path = "services." + name + ".traffic.nlb.port";
+            String other = owners.putIfAbsent(listener.loadBalancer() + ":" + listener.port(), name);
+            if (other != null && fields.valid(path)) {
+                fields.problem(path, listener.port() + " is already the listener port of service '" + other + "' on load "
+                        + "balancer '" + listener.loadBalancer() + "'; a network load balancer has one listener per port, so "
+                        + "give each service its own");
+            }
+        }));
+    }
+
     /** Two services with one family would interleave their revisions, and each deploy would replace the other's. */
     private void checkFamilies(EnvironmentConfig environment) {
         Map<String, String> owners = new HashMap<>();
@@ -365,6 +396,7 @@ final class EnvironmentRules {
             checkTaskRole();
             checkCommand();
             service.traffic().alb().ifPresent(this::checkAlbRoute);
+            service.traffic().nlb().ifPresent(this::checkNlbListener);
             checkCompute();
             checkDeployment();
             checkScaling();
@@ -568,12 +600,7 @@ final class EnvironmentRules {
                 fields.problem(at("port"), "is required with traffic.alb (" + fields.location(alb) + "); set it to the port "
                         + "the container listens on, 1 to 65535");
             }
-            Set<String> loadBalancers = environment.loadBalancers().keySet();
-            if (fields.valid(alb + ".loadBalancer") && !loadBalancers.contains(route.loadBalancer())) {
-                fields.problem(alb + ".loadBalancer", "'" + route.loadBalancer() + "' is not a load balancer of this environment; "
-                        + "use one of " + (loadBalancers.isEmpty() ? "(none defined: add one under loadBalancers)"
-                        : String.join(", ", environment.loadBalancers().keySet().stream().sorted().toList())));
-            }
+            checkLoadBalancerReference(alb, route.loadBalancer(), LoadBalancerType.APPLICATION);
             int values = route.paths().size() + route.hosts().size();
             if (values > MAX_RULE_VALUES) {
                 fields.problem(alb + (route.paths().size() > route.hosts().size() ? ".paths" : ".hosts"), "a listener rule can "
@@ -596,6 +623,56 @@ final class EnvironmentRules {
                 fields.problem(check + (fields.written(check + ".timeoutSeconds") ? ".timeoutSeconds" : ".intervalSeconds"),
                         "timeoutSeconds (" + health.timeoutSeconds() + ") must be less than intervalSeconds ("
                                 + health.intervalSeconds() + ")");
+            }
+        }
+
+        /** The load balancer a traffic variant names: one of this environment's, and of the right type. */
+        private void checkLoadBalancerReference(String key, String name, LoadBalancerType type) {
+            if (!fields.valid(key + ".loadBalancer")) {
+                return;
+            }
+            List<String> ofType = environment.loadBalancers().entrySet().stream().filter(e -> e.getValue().type() == type)
+                    .map(Map.Entry::getKey).sorted().toList();
+            LoadBalancerConfig named = environment.loadBalancers().get(name);
+            if (named == null) {
+                fields.problem(key + ".loadBalancer", "'" + name + "' is not a load balancer of this environment; use one of "
+                        + (ofType.isEmpty() ? "(none defined: add one of type " + type.yamlName() + " under loadBalancers)"
+                        : String.join(", ", ofType)));
+            } else if (named.type() != type) {
+                fields.problem(key + ".loadBalancer", "'" + name + "' is " + (named.type() == LoadBalancerType.NETWORK
+                        ? "a network" : "an application") + " load balancer; " + key.substring(key.lastIndexOf('.') + 1)
+                        + " needs one of type " + type.yamlName() + (ofType.isEmpty() ? " (none defined yet)"
+                        : ": " + String.join(", ", ofType)));
+            }
+        }
+
+        private void checkNlbListener(NlbListenerConfig listener) {
+            String nlb = at("traffic.nlb");
+            if (service.port().isEmpty() && fields.valid(at("port")) && service.traffic().alb().isEmpty()) {
+                fields.problem(at("port"), "is required with traffic.nlb (" + fields.location(nlb) + "); set it to the port "
+                        + "the container listens on, 1 to 65535");
+            }
+            checkLoadBalancerReference(nlb, listener.loadBalancer(), LoadBalancerType.NETWORK);
+            if (listener.protocol() == NlbProtocol.TLS && listener.certificates().isEmpty() && fields.valid(nlb + ".certificates")) {
+                fields.problem(nlb + ".certificates", "is required with protocol tls: give the ACM certificate ARNs the "
+                        + "listener presents (arn:aws:acm:" + environment.region() + ":" + environment.account()
+                        + ":certificate/<id>)");
+            } else if (listener.protocol() != NlbProtocol.TLS && !listener.certificates().isEmpty()) {
+                fields.problem(nlb + ".certificates", "is set but protocol is " + listener.protocol().yamlName()
+                        + ", which passes traffic through without terminating TLS; use protocol: tls, or remove certificates");
+            }
+            if (listener.protocol() != NlbProtocol.TLS && fields.written(nlb + ".tlsPolicy")) {
+                fields.problem(nlb + ".tlsPolicy", "is only for protocol tls; remove it");
+            }
+            checkCertificates(nlb + ".certificates", listener.certificates(), environment);
+            NlbHealthCheckConfig health = listener.healthCheck();
+            String check = nlb + ".healthCheck";
+            if (listener.protocol().carriesUdp() && health.port().isEmpty() && fields.valid(check + ".port")) {
+                fields.problem(check + ".port", "is required with protocol " + listener.protocol().yamlName() + ": the load "
+                        + "balancer checks a UDP target over TCP or HTTP, so give the container port that answers it");
+            }
+            if (health.protocol() == NlbHealthCheckProtocol.TCP && fields.written(check + ".path")) {
+                fields.problem(check + ".path", "is only for protocol: http; a tcp check opens a connection and sends nothing");
             }
         }
 

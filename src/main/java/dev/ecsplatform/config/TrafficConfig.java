@@ -3,17 +3,21 @@ package dev.ecsplatform.config;
 import java.util.Optional;
 
 /**
- * How requests reach a service: any subset of the traffic variants (today a route on a shared ALB; an NLB
- * listener joins it in issue 8). None at all is a worker.
+ * How requests reach a service: any subset of the traffic variants, a route on a shared ALB and a listener
+ * on a shared NLB. None at all is a worker.
  */
 @Doc("How requests reach the service. Each key is one way in; a service may have several, or none (a worker).")
 public record TrafficConfig(
         @Doc(value = "A route on a shared Application Load Balancer: a listener rule that forwards matching requests to "
                 + "the service's own target group.", omitted = "no ALB route")
-        Optional<AlbRouteConfig> alb) {
+        Optional<AlbRouteConfig> alb,
+
+        @Doc(value = "A listener on a shared Network Load Balancer (TCP, TLS or UDP) that forwards to the service's own "
+                + "target group; a service may have it next to an ALB route.", omitted = "no NLB listener")
+        Optional<NlbListenerConfig> nlb) {
 
     /** Whether no traffic reaches the service: a worker. */
     public boolean isNone() {
-        return alb.isEmpty();
+        return alb.isEmpty() && nlb.isEmpty();
     }
 }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseLoadBalancer;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -91,7 +91,7 @@ public final class AccessLogBucket extends Construct {
      * regions such as eu-west-1, so the statement and the attributes are written here. ELB test-writes to the
      * bucket when logging is turned on, so the load balancer waits for the policy.
      */
-    public void deliverFrom(ApplicationLoadBalancer loadBalancer, String prefix) {
+    public void deliverFrom(BaseLoadBalancer loadBalancer, String prefix) {
         Stack stack = Stack.of(this);
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AccessLogsFrom" + prefix.replaceAll("[^A-Za-z0-9]", ""))

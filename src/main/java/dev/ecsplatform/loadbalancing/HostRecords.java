@@ -2,7 +2,7 @@ package dev.ecsplatform.loadbalancing;
 
 import dev.ecsplatform.config.HostedZoneConfig;
 import java.util.SortedSet;
-import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ILoadBalancerV2;
 import software.amazon.awscdk.services.route53.ARecord;
 import software.amazon.awscdk.services.route53.HostedZone;
 import software.amazon.awscdk.services.route53.HostedZoneAttributes;
@@ -23,7 +23,7 @@ public final class HostRecords extends Construct {
      * @param hosts        the distinct host names routed on the load balancer, lower case
      * @param loadBalancer the load balancer the records point at
      */
-    public record Props(HostedZoneConfig zone, SortedSet<String> hosts, IApplicationLoadBalancer loadBalancer) {
+    public record Props(HostedZoneConfig zone, SortedSet<String> hosts, ILoadBalancerV2 loadBalancer) {
     }
 
     public HostRecords(Construct scope, String id, Props props) {

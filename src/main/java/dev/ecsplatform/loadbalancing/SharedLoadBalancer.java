@@ -33,7 +33,7 @@ import software.constructs.Construct;
  * has certificates (the HTTP listener then only redirects) and on the HTTP listener otherwise; the
  * routing listener's default answer is a 404, so a request that matches no service never reaches one.
  */
-public final class SharedLoadBalancer extends Construct {
+public final class SharedLoadBalancer extends Construct implements PlatformLoadBalancer {
 
     /**
      * Inputs of the load balancer.
@@ -152,7 +152,7 @@ public final class SharedLoadBalancer extends Construct {
                         + "access logs record every request."));
     }
 
-    /** The load balancer. */
+    @Override
     public ApplicationLoadBalancer loadBalancer() {
         return loadBalancer;
     }
@@ -167,12 +167,12 @@ public final class SharedLoadBalancer extends Construct {
         return httpsListener;
     }
 
-    /** The load balancer's security group; services admit traffic from it. */
+    @Override
     public ISecurityGroup securityGroup() {
         return securityGroup;
     }
 
-    /** The group every task behind this load balancer wears, so the load balancer may reach it. */
+    @Override
     public ISecurityGroup targetsSecurityGroup() {
         return targetsSecurityGroup;
     }

@@ -111,8 +111,12 @@ public final class ServiceTaskDefinition extends Construct {
         if (!config.command().isEmpty()) {
             options.command(config.command());
         }
-        config.port().ifPresent(port -> options.portMappings(List.of(
-                PortMapping.builder().containerPort(port).protocol(Protocol.TCP).build())));
+        // TCP always; UDP as well on the same port when an NLB listener carries UDP to the container.
+        boolean udp = config.traffic().nlb().filter(listener -> listener.protocol().carriesUdp()).isPresent();
+        config.port().ifPresent(port -> options.portMappings(udp
+                ? List.of(PortMapping.builder().containerPort(port).protocol(Protocol.TCP).build(),
+                        PortMapping.builder().containerPort(port).protocol(Protocol.UDP).build())
+                : List.of(PortMapping.builder().containerPort(port).protocol(Protocol.TCP).build())));
         // A worker without a port and without a configured command has no container health check: ECS then
         // counts a task healthy while its essential container runs.
         if (!health.command().isEmpty()) {

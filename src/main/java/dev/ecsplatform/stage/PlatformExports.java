@@ -2,6 +2,8 @@ package dev.ecsplatform.stage;
 
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
+import dev.ecsplatform.loadbalancing.ImportedNetworkLoadBalancer;
+import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,9 @@ import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerAttributes;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.INetworkLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancerAttributes;
 import software.constructs.Construct;
 
 /**
@@ -75,8 +80,12 @@ public final class PlatformExports {
             put(prefix + ":CanonicalHostedZoneId", loadBalancer.loadBalancer().getLoadBalancerCanonicalHostedZoneId());
             put(prefix + ":SecurityGroupId", loadBalancer.securityGroup().getSecurityGroupId());
             put(prefix + ":TargetsSecurityGroupId", loadBalancer.targetsSecurityGroup().getSecurityGroupId());
-            put(prefix + ":" + HTTP_LISTENER_KEY + ":Arn", loadBalancer.httpListener().getListenerArn());
-            loadBalancer.httpsListener().ifPresent(https -> put(prefix + ":" + HTTPS_LISTENER_KEY + ":Arn", https.getListenerArn()));
+            // An application load balancer's listeners are the platform's; a network load balancer's belong to the
+            // services (ECS-native blue/green needs a concrete listener in the service's stack), so none are exported.
+            if (loadBalancer instanceof SharedLoadBalancer application) {
+                put(prefix + ":" + HTTP_LISTENER_KEY + ":Arn", application.httpListener().getListenerArn());
+                application.httpsListener().ifPresent(https -> put(prefix + ":" + HTTPS_LISTENER_KEY + ":Arn", https.getListenerArn()));
+            }
         });
         // Top-level IDs, so each output's logical ID is its key and never moves with a refactor.
         values.forEach((key, value) -> CfnOutput.Builder.create(platform, "Export" + key.replaceAll("[^A-Za-z0-9]", ""))
@@ -125,6 +134,7 @@ public final class PlatformExports {
         private IVpc vpc;
         private ICluster cluster;
         private final Map<String, ImportedLoadBalancer> loadBalancers = new LinkedHashMap<>();
+        private final Map<String, ImportedNetworkLoadBalancer> networkLoadBalancers = new LinkedHashMap<>();
 
         private Imports(Stack consumer) {
             this.scope = new Construct(consumer, "Platform");
@@ -171,7 +181,30 @@ public final class PlatformExports {
             return cluster;
         }
 
-        /** The load balancer named {@code name} in the environment file. */
+        /** The network load balancer named {@code name} in the environment file. */
+        public ImportedNetworkLoadBalancer networkLoadBalancer(String name) {
+            return networkLoadBalancers.computeIfAbsent(name, n -> {
+                String prefix = loadBalancerKey(n);
+                Construct lbScope = new Construct(scope, prefix);
+                SecurityGroupImportOptions immutable = SecurityGroupImportOptions.builder().mutable(false).build();
+                ISecurityGroup securityGroup = SecurityGroup.fromSecurityGroupId(lbScope, "SecurityGroup",
+                        value(prefix + ":SecurityGroupId"), immutable);
+                ISecurityGroup targets = SecurityGroup.fromSecurityGroupId(lbScope, "TargetsSecurityGroup",
+                        value(prefix + ":TargetsSecurityGroupId"), immutable);
+                INetworkLoadBalancer loadBalancer = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(lbScope,
+                        "LoadBalancer", NetworkLoadBalancerAttributes.builder()
+                                .loadBalancerArn(value(prefix + ":Arn"))
+                                .loadBalancerDnsName(value(prefix + ":DnsName"))
+                                .loadBalancerCanonicalHostedZoneId(value(prefix + ":CanonicalHostedZoneId"))
+                                .loadBalancerSecurityGroups(List.of(securityGroup.getSecurityGroupId()))
+                                .vpc(vpc())
+                                .build());
+                return new ImportedNetworkLoadBalancer(loadBalancer, securityGroup, targets, value(prefix + ":DnsName"),
+                        value(prefix + ":FullName"));
+            });
+        }
+
+        /** The application load balancer named {@code name} in the environment file. */
         public ImportedLoadBalancer loadBalancer(String name) {
             return loadBalancers.computeIfAbsent(name, n -> {
                 String prefix = loadBalancerKey(n);

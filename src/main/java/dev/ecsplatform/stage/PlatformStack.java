@@ -6,7 +6,9 @@ import dev.ecsplatform.config.ClusterConfig;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.AccessLogBucket;
 import dev.ecsplatform.loadbalancing.HostRecords;
+import dev.ecsplatform.loadbalancing.PlatformLoadBalancer;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
+import dev.ecsplatform.loadbalancing.SharedNetworkLoadBalancer;
 import dev.ecsplatform.network.Network;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +30,7 @@ public final class PlatformStack extends Stack {
 
     private final Network network;
     private final EcsCluster cluster;
-    private final Map<String, SharedLoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
     private final PlatformExports exports;
 
     public PlatformStack(Construct scope, String id, StackProps props, EnvironmentConfig environment) {
@@ -49,22 +51,24 @@ public final class PlatformStack extends Stack {
             AccessLogBucket accessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucket.Props(expirationDaysByPrefix));
             ConfigSources.record(accessLogs, environment, "loadBalancers.<name>.accessLogRetentionDays");
             new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> loadBalancers.put(name, switch (config.type()) {
-                // Network load balancers join here as their own construct.
                 case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
                         new SharedLoadBalancer.Props(name, config, network.vpc(), accessLogs));
+                case NETWORK -> new SharedNetworkLoadBalancer(this, "LoadBalancer-" + name,
+                        new SharedNetworkLoadBalancer.Props(name, config, network.vpc(), accessLogs));
             }));
         }
         loadBalancers.forEach((name, loadBalancer) -> ConfigSources.record(loadBalancer, environment, "loadBalancers." + name));
         // Alias records for every host the services route on a load balancer with a hosted zone: here, next to the
         // load balancer, so a host two services share is one record (exports stay independent of services).
         environment.loadBalancers().forEach((name, config) -> config.hostedZone().ifPresent(zone -> {
+            // Only application load balancers route by host; the loader rejects hostedZone on a network one.
+            SharedLoadBalancer application = (SharedLoadBalancer) loadBalancers.get(name);
             java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
             environment.services().values().forEach(service -> service.traffic().alb()
                     .filter(route -> route.loadBalancer().equals(name))
                     .ifPresent(route -> route.hosts().forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)))));
             if (!hosts.isEmpty()) {
-                new HostRecords(loadBalancers.get(name), "Dns", new HostRecords.Props(zone, hosts,
-                        loadBalancers.get(name).loadBalancer()));
+                new HostRecords(application, "Dns", new HostRecords.Props(zone, hosts, application.loadBalancer()));
             }
         }));
         this.exports = PlatformExports.publish(this, environment);
@@ -86,7 +90,7 @@ public final class PlatformStack extends Stack {
     }
 
     /** The load balancers by their name in the environment file. */
-    public Map<String, SharedLoadBalancer> loadBalancers() {
+    public Map<String, PlatformLoadBalancer> loadBalancers() {
         return Collections.unmodifiableMap(loadBalancers);
     }
 }

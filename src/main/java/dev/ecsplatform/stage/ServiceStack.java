@@ -6,10 +6,11 @@ import dev.ecsplatform.config.FargateConfig;
 import dev.ecsplatform.config.RollingDeploymentConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
+import dev.ecsplatform.service.CompositeTraffic;
 import dev.ecsplatform.service.ComputeBinding;
 import dev.ecsplatform.service.DeploymentBinding;
 import dev.ecsplatform.service.FargateCompute;
-import dev.ecsplatform.service.NoTraffic;
+import dev.ecsplatform.service.NlbListener;
 import dev.ecsplatform.service.RollingDeployment;
 import dev.ecsplatform.service.ServiceAutoScaling;
 import dev.ecsplatform.service.ServiceOutputs;
@@ -61,10 +62,15 @@ public final class ServiceStack extends Stack {
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
                 serviceName, config, fargate, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
-        this.traffic = config.traffic().alb().<TrafficBinding>map(route -> new AlbRoute(this, "Traffic", new AlbRoute.Props(
+        List<TrafficBinding> ways = new ArrayList<>();
+        config.traffic().alb().ifPresent(route -> ways.add(new AlbRoute(this, "Traffic", new AlbRoute.Props(
                 route, config.healthCheck().gracePeriodSeconds(), config.port().orElseThrow(), imports.vpc(),
-                imports.loadBalancer(route.loadBalancer()))))
-                .orElseGet(NoTraffic::new);
+                imports.loadBalancer(route.loadBalancer())))));
+        config.traffic().nlb().ifPresent(listener -> ways.add(new NlbListener(this, "NetworkTraffic", new NlbListener.Props(
+                listener, config.port().orElseThrow(), config.healthCheck().gracePeriodSeconds(),
+                environment.loadBalancers().get(listener.loadBalancer()).allowFrom(), imports.vpc(),
+                imports.networkLoadBalancer(listener.loadBalancer())))));
+        this.traffic = CompositeTraffic.of(ways);
         ComputeBinding compute = new FargateCompute(fargate.capacity());
         DeploymentBinding deployment = new RollingDeployment(rolling);
 
@@ -92,7 +98,7 @@ public final class ServiceStack extends Stack {
         return taskDefinition;
     }
 
-    /** How requests reach the service: an {@link AlbRoute}, or {@link NoTraffic} for a worker. */
+    /** How requests reach the service: an {@link AlbRoute}, an {@link NlbListener}, both, or none for a worker. */
     public TrafficBinding traffic() {
         return traffic;
     }

@@ -1,0 +1,38 @@
+package dev.ecsplatform.config;
+
+import java.util.Optional;
+
+/** The Network Load Balancer's check of a service's targets. */
+@Doc("The Network Load Balancer's check of the service's tasks, which decides when a new task takes connections.")
+public record NlbHealthCheckConfig(
+        @Default("tcp")
+        @Doc("`tcp` opens a connection; `http` requests `path` and expects a 200-399 answer.")
+        NlbHealthCheckProtocol protocol,
+
+        @Range(min = 1, max = 65535)
+        @Doc(value = "The container port the check goes to.", rules = "required with `udp` or `tcp_udp`: a UDP target "
+                + "is checked over TCP or HTTP, on a port the container serves", omitted = "the traffic port (`port` of the "
+                + "service)")
+        Optional<Integer> port,
+
+        @Default("/")
+        @Matches(regex = "/[A-Za-z0-9._~/%-]*", problem = "is not allowed",
+                allowed = "a path that starts with / and has only letters, digits and . _ ~ / % -")
+        @Doc(value = "The path an `http` check requests.", rules = "only with `protocol: http`")
+        String path,
+
+        @Range(min = 5, max = 300)
+        @Default("10")
+        @Doc("Seconds between checks (ELB default 30).")
+        int intervalSeconds,
+
+        @Range(min = 2, max = 10)
+        @Default("2")
+        @Doc("Consecutive passes before a task takes connections (ELB default 5).")
+        int healthyThreshold,
+
+        @Range(min = 2, max = 10)
+        @Default("2")
+        @Doc("Consecutive failures before a task is taken out.")
+        int unhealthyThreshold) {
+}

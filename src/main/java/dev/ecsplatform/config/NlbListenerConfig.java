@@ -1,0 +1,48 @@
+package dev.ecsplatform.config;
+
+import java.util.List;
+
+/** A listener of the service's own on a shared Network Load Balancer. */
+@Doc("A listener of the service's own on a shared Network Load Balancer, forwarding to the service's target group. "
+        + "The listener lives in the service's stack, so ECS-native blue/green can shift it (issue 9).")
+public record NlbListenerConfig(
+        @Required(value = "the key of a network load balancer under loadBalancers", keysOf = "loadBalancers")
+        @Doc(value = "The load balancer that fronts the service.", rules = "a key under `loadBalancers` of `type: network`")
+        String loadBalancer,
+
+        @Required("the port clients connect to, 1 to 65535")
+        @Range(min = 1, max = 65535)
+        @Doc(value = "The listener's port, which clients connect to; the tasks receive on the service's `port`.",
+                rules = "unique per load balancer")
+        int port,
+
+        @Default("tcp")
+        @Doc("The listener's protocol: `tcp` and `udp` pass through, `tls` terminates TLS at the load balancer with "
+                + "`certificates`, `tcp_udp` carries both on one port.")
+        NlbProtocol protocol,
+
+        @Default("[]")
+        @Matches(regex = "arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}",
+                problem = "is not an ACM certificate ARN", allowed = "arn:aws:acm:<region>:<account>:certificate/<id>")
+        @Doc(value = "ACM certificates of a `tls` listener: the first is the default, the others are served by SNI.",
+                rules = "required with `tls`, and only then; in the environment's own account and region")
+        List<String> certificates,
+
+        @Default("ELBSecurityPolicy-TLS13-1-2-2021-06")
+        @Doc(value = "The TLS policy of a `tls` listener.", rules = "only with `tls` when written")
+        TlsPolicy tlsPolicy,
+
+        @Range(min = 0, max = 3600)
+        @Default("30")
+        @Doc("How long a stopping task keeps its open connections; ELB's default is 300. See "
+                + "[fast-deploy defaults](#fast-deploy-defaults).")
+        int deregistrationDelaySeconds,
+
+        @Default("{}")
+        @Doc("The load balancer's check of the tasks.")
+        NlbHealthCheckConfig healthCheck) {
+
+    public NlbListenerConfig {
+        certificates = List.copyOf(certificates);
+    }
+}

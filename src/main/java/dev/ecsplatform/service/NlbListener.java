@@ -1,0 +1,189 @@
+package dev.ecsplatform.service;
+
+import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.NlbHealthCheckProtocol;
+import dev.ecsplatform.config.NlbListenerConfig;
+import dev.ecsplatform.loadbalancing.ImportedNetworkLoadBalancer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroupIngress;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.Protocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.constructs.Construct;
+
+/**
+ * A listener of the service's own on a shared Network Load Balancer: the listener, its target group (IP
+ * targets), and the rules that let clients reach the listener port and the load balancer reach the tasks.
+ * The listener lives in the service's stack, not the platform's: ECS-native blue/green needs a concrete
+ * listener to shift (aws-cdk-lib's {@code ListenerRuleConfiguration.networkListener} takes no imported one),
+ * and the platform's exports stay independent of the services (ADR 0005).
+ */
+public final class NlbListener extends Construct implements TrafficBinding {
+
+    /**
+     * @param listener           the listener settings
+     * @param containerPort      the port the container receives on
+     * @param gracePeriodSeconds how long ECS ignores failing load-balancer checks of a new task
+     * @param allowFrom          the CIDR blocks and prefix lists clients come from (the load balancer's allowFrom)
+     * @param vpc                the VPC of the target group
+     * @param loadBalancer       the shared load balancer, as the platform contract exports it
+     */
+    public record Props(NlbListenerConfig listener, int containerPort, int gracePeriodSeconds, List<String> allowFrom,
+            IVpc vpc, ImportedNetworkLoadBalancer loadBalancer) {
+    }
+
+    /** As for ALB routes: a fixed target-group port, because IP targets register on the container port anyway. */
+    static final int TARGET_GROUP_PORT = 80;
+
+    private final Props props;
+    private final NetworkTargetGroup targetGroup;
+    private final NetworkListener listener;
+
+    public NlbListener(Construct scope, String id, Props props) {
+        super(scope, id);
+        this.props = props;
+        NlbListenerConfig config = props.listener();
+        HealthCheck.Builder health = HealthCheck.builder()
+                .protocol(config.healthCheck().protocol() == NlbHealthCheckProtocol.HTTP ? Protocol.HTTP : Protocol.TCP)
+                .interval(Duration.seconds(config.healthCheck().intervalSeconds()))
+                .healthyThresholdCount(config.healthCheck().healthyThreshold())
+                .unhealthyThresholdCount(config.healthCheck().unhealthyThreshold());
+        config.healthCheck().port().ifPresent(port -> health.port(String.valueOf(port)));
+        if (config.healthCheck().protocol() == NlbHealthCheckProtocol.HTTP) {
+            health.path(config.healthCheck().path());
+        }
+        this.targetGroup = NetworkTargetGroup.Builder.create(this, "TargetGroup")
+                .vpc(props.vpc())
+                .targetType(TargetType.IP)
+                .port(TARGET_GROUP_PORT)
+                .protocol(targetProtocol())
+                .deregistrationDelay(Duration.seconds(config.deregistrationDelaySeconds()))
+                .healthCheck(health.build())
+                .build();
+        NetworkListener.Builder listener = NetworkListener.Builder.create(this, "Listener")
+                .loadBalancer(props.loadBalancer().loadBalancer())
+                .port(config.port())
+                .protocol(switch (config.protocol()) {
+                    case TCP -> Protocol.TCP;
+                    case TLS -> Protocol.TLS;
+                    case UDP -> Protocol.UDP;
+                    case TCP_UDP -> Protocol.TCP_UDP;
+                })
+                .defaultTargetGroups(List.of(targetGroup));
+        if (!config.certificates().isEmpty()) {
+            listener.certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
+                    .sslPolicy(switch (config.tlsPolicy()) {
+                        case TLS13_1_2 -> SslPolicy.RECOMMENDED_TLS;
+                        case TLS13_1_3 -> SslPolicy.TLS13_13;
+                    });
+        }
+        this.listener = listener.build();
+
+        // Clients reach the listener port through the load balancer's group, which the platform made without
+        // ingress: each service admits its own port, so the rule comes and goes with the listener.
+        int index = 0;
+        for (String source : props.allowFrom()) {
+            for (String protocol : ipProtocols()) {
+                CfnSecurityGroupIngress.Builder rule = CfnSecurityGroupIngress.Builder.create(this, "ClientIngress" + index++)
+                        .groupId(props.loadBalancer().securityGroup().getSecurityGroupId())
+                        .ipProtocol(protocol)
+                        .fromPort(config.port())
+                        .toPort(config.port())
+                        .description(protocol.toUpperCase() + " " + config.port() + " from "
+                                + (source.equals("0.0.0.0/0") ? "the internet" : source) + " to this service's listener");
+                if (source.startsWith("pl-")) {
+                    rule.sourcePrefixListId(source);
+                } else {
+                    rule.cidrIp(source);
+                }
+                CfnSecurityGroupIngress ingress = rule.build();
+                if (source.equals("0.0.0.0/0")) {
+                    Acknowledgments.acknowledge(ingress, "AwsSolutions-EC23", "The environment file opens this load "
+                            + "balancer to the internet on purpose (allowFrom: 0.0.0.0/0). Only this listener port is open; "
+                            + "tasks admit only the load balancer's group, on their container port.");
+                }
+            }
+        }
+    }
+
+    private Protocol targetProtocol() {
+        return switch (props.listener().protocol()) {
+            case TCP, TLS -> Protocol.TCP;
+            case UDP -> Protocol.UDP;
+            case TCP_UDP -> Protocol.TCP_UDP;
+        };
+    }
+
+    private List<String> ipProtocols() {
+        List<String> protocols = new ArrayList<>();
+        if (props.listener().protocol().carriesTcp()) {
+            protocols.add("tcp");
+        }
+        if (props.listener().protocol().carriesUdp()) {
+            protocols.add("udp");
+        }
+        return protocols;
+    }
+
+    @Override
+    public List<ISecurityGroup> taskSecurityGroups() {
+        return List.of(props.loadBalancer().targetsSecurityGroup());
+    }
+
+    @Override
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
+        NlbListenerConfig config = props.listener();
+        // Registered by the container port with the protocol the target group speaks to it (UDP for udp; a
+        // tcp_udp target group registers on the TCP mapping, the task definition maps UDP on the same port too).
+        targetGroup.addTarget(service.loadBalancerTarget(LoadBalancerTargetOptions.builder()
+                .containerName(service.getTaskDefinition().getDefaultContainer().getContainerName())
+                .containerPort(props.containerPort())
+                .protocol(config.protocol() == dev.ecsplatform.config.NlbProtocol.UDP
+                        ? software.amazon.awscdk.services.ecs.Protocol.UDP : software.amazon.awscdk.services.ecs.Protocol.TCP)
+                .build()));
+        ISecurityGroup source = props.loadBalancer().securityGroup();
+        if (config.protocol().carriesTcp()) {
+            taskSecurityGroup.addIngressRule(source, Port.tcp(props.containerPort()), "From the network load balancer to the container port");
+        }
+        if (config.protocol().carriesUdp()) {
+            taskSecurityGroup.addIngressRule(source, Port.udp(props.containerPort()), "From the network load balancer to the container port, UDP");
+        }
+        config.healthCheck().port().filter(port -> port != props.containerPort() || !config.protocol().carriesTcp())
+                .ifPresent(port -> taskSecurityGroup.addIngressRule(source, Port.tcp(port),
+                        "Health checks from the network load balancer"));
+    }
+
+    @Override
+    public Optional<Duration> healthCheckGracePeriod() {
+        return Optional.of(Duration.seconds(props.gracePeriodSeconds()));
+    }
+
+    @Override
+    public Optional<String> url() {
+        return Optional.of(props.listener().protocol().yamlName().replace("_udp", "") + "://" + props.loadBalancer().dnsName()
+                + ":" + props.listener().port());
+    }
+
+    /** The service's target group. */
+    public NetworkTargetGroup targetGroup() {
+        return targetGroup;
+    }
+
+    /** The service's listener on the shared load balancer. */
+    public NetworkListener listener() {
+        return listener;
+    }
+}
