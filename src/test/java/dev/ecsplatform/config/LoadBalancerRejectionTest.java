@@ -265,6 +265,53 @@ class LoadBalancerRejectionTest {
                         + "wildcard record is * as the whole first label, such as *.example.com");
     }
 
+    // ---- network load balancers ------------------------------------------------------------------
+
+    @Test
+    void rejectsApplicationSettingsOnANetworkLoadBalancerAndTheWrongTypeForEachVariant() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  edge: { type: network, allowFrom: [0.0.0.0/0], httpPort: 8080 }
+                  public: { allowFrom: [0.0.0.0/0] }
+                services:
+                  web: { image: nginx, port: 8080, user: "1000", traffic: { alb: { loadBalancer: edge } } }
+                  tcp: { image: nginx, port: 8080, user: "1000", traffic: { nlb: { loadBalancer: public, port: 80 } } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:60 loadBalancers.edge.httpPort: is a setting of application load balancers; a network load "
+                        + "balancer has a listener per service, whose port, protocol and certificates are set under "
+                        + "services.<name>.traffic.nlb",
+                "dev.yaml:6:82 services.web.traffic.alb.loadBalancer: 'edge' is a network load balancer; alb needs one of "
+                        + "type application: public",
+                "dev.yaml:7:82 services.tcp.traffic.nlb.loadBalancer: 'public' is an application load balancer; nlb needs "
+                        + "one of type network: edge");
+    }
+
+    @Test
+    void rejectsAUdpListenerWithoutAHealthCheckPortTlsWithoutCertificatesAndTwoListenersOnOnePort() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  edge: { type: network, allowFrom: [0.0.0.0/0] }
+                services:
+                  dns: { image: dns, port: 53, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 53, protocol: udp } } }
+                  tls: { image: api, port: 8443, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 443, protocol: tls } } }
+                  tcp: { image: api, port: 8080, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 443, certificates: ["%s"] } } }
+                """.formatted(CERTIFICATE));
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:5:57 services.dns.traffic.nlb.healthCheck.port: is required with protocol udp: the load balancer "
+                        + "checks a UDP target over TCP or HTTP, so give the container port that answers it",
+                "dev.yaml:6:59 services.tls.traffic.nlb.certificates: is required with protocol tls: give the ACM certificate "
+                        + "ARNs the listener presents (arn:aws:acm:eu-west-1:123456789012:certificate/<id>)",
+                "dev.yaml:7:92 services.tcp.traffic.nlb.port: 443 is already the listener port of service 'tls' on load "
+                        + "balancer 'edge'; a network load balancer has one listener per port, so give each service its own",
+                "dev.yaml:7:111 services.tcp.traffic.nlb.certificates: is set but protocol is tcp, which passes traffic "
+                        + "through without terminating TLS; use protocol: tls, or remove certificates");
+    }
+
     @Test
     void printConfigSaysWhichLoadBalancersServePlainHttp() {
         files.environment("dev", """
