@@ -17,6 +17,9 @@ final class BoundFields {
     private record Field(Location location, boolean written) {
     }
 
+    /** Paths written with exactly their constant default, as print-config writes every default out. */
+    private final Set<String> writtenAsDefault = new HashSet<>();
+
     private final Map<String, Field> fields = new HashMap<>();
     private final Set<String> invalid = new HashSet<>();
     private final List<ConfigProblem> problems;
@@ -31,6 +34,19 @@ final class BoundFields {
 
     void invalid(String path) {
         invalid.add(path);
+    }
+
+    void writtenAsDefault(String path) {
+        writtenAsDefault.add(path);
+    }
+
+    /**
+     * Whether the files write a value at {@code path} other than its constant default. A rule that forbids a
+     * key in some context (an ALB setting on a network load balancer) asks this, so that the output of
+     * print-config, which writes every default, loads back.
+     */
+    boolean writtenOtherThanDefault(String path) {
+        return written(path) && !writtenAsDefault.contains(path);
     }
 
     /** Whether the merged files write a value at {@code path}. */

@@ -197,7 +197,7 @@ final class EnvironmentRules {
         if (loadBalancer.type() == LoadBalancerType.NETWORK) {
             // What a network load balancer does per listener lives with each service's listener (traffic.nlb).
             for (String key : List.of("httpPort", "httpsPort", "certificates", "tlsPolicy", "webAcl", "idleTimeoutSeconds", "hostedZone")) {
-                if (fields.written(path + "." + key)) {
+                if (fields.writtenOtherThanDefault(path + "." + key)) {
                     fields.problem(path + "." + key, "is a setting of application load balancers; a network load balancer "
                             + "has a listener per service, whose port, protocol and certificates are set under "
                             + "services.<name>.traffic.nlb" + (key.equals("webAcl") ? " (and AWS WAF cannot protect one)" : ""));
@@ -661,7 +661,7 @@ final class EnvironmentRules {
                 fields.problem(nlb + ".certificates", "is set but protocol is " + listener.protocol().yamlName()
                         + ", which passes traffic through without terminating TLS; use protocol: tls, or remove certificates");
             }
-            if (listener.protocol() != NlbProtocol.TLS && fields.written(nlb + ".tlsPolicy")) {
+            if (listener.protocol() != NlbProtocol.TLS && fields.writtenOtherThanDefault(nlb + ".tlsPolicy")) {
                 fields.problem(nlb + ".tlsPolicy", "is only for protocol tls; remove it");
             }
             checkCertificates(nlb + ".certificates", listener.certificates(), environment);
@@ -671,7 +671,7 @@ final class EnvironmentRules {
                 fields.problem(check + ".port", "is required with protocol " + listener.protocol().yamlName() + ": the load "
                         + "balancer checks a UDP target over TCP or HTTP, so give the container port that answers it");
             }
-            if (health.protocol() == NlbHealthCheckProtocol.TCP && fields.written(check + ".path")) {
+            if (health.protocol() == NlbHealthCheckProtocol.TCP && fields.writtenOtherThanDefault(check + ".path")) {
                 fields.problem(check + ".path", "is only for protocol: http; a tcp check opens a connection and sends nothing");
             }
         }

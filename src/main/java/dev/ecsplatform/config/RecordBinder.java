@@ -103,6 +103,9 @@ final class RecordBinder {
         }
         if (value == null && !optional) {
             value = component.isAnnotationPresent(Default.class) ? defaultValue(component, valueType, reader, context) : neutral(valueType);
+        } else if (value != null && isConstantScalarDefault(component, valueType)
+                && value.equals(defaultValue(component, valueType, reader, context))) {
+            fields.writtenAsDefault(path);
         }
         return optional ? Optional.ofNullable(value) : value;
     }
@@ -325,6 +328,14 @@ final class RecordBinder {
             throw new IllegalStateException("the default '" + literal + "' of " + component + " is not valid");
         }
         return value;
+    }
+
+    /** A literal default of a scalar or a list of strings: cheap to bind again, and free of nested fields. */
+    private static boolean isConstantScalarDefault(RecordComponent component, Type type) {
+        Default annotation = component.getAnnotation(Default.class);
+        Class<?> raw = raw(type);
+        return annotation != null && annotation.computed().isEmpty() && (raw == String.class || raw == int.class
+                || raw == boolean.class || raw.isEnum() || raw == List.class && raw(argument(type, 0)) == String.class);
     }
 
     private static Object computed(RecordComponent component, String methodName, DefaultContext context) {

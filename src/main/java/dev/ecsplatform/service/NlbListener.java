@@ -91,6 +91,12 @@ public final class NlbListener extends Construct implements TrafficBinding {
                     });
         }
         this.listener = listener.build();
+        if (config.protocol() != dev.ecsplatform.config.NlbProtocol.TLS) {
+            Acknowledgments.acknowledge(this.listener, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
+                    "A pass-through listener (tcp, udp or tcp_udp): the load balancer does not terminate "
+                            + "TLS, so it holds no certificate. A service that needs encryption in transit listens with "
+                            + "protocol tls (ACM certificates) or speaks TLS end to end with its clients.");
+        }
 
         // Clients reach the listener port through the load balancer's group, which the platform made without
         // ingress: each service admits its own port, so the rule comes and goes with the listener.
