@@ -5,6 +5,12 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.ICluster;
+import java.util.Optional;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.CloudMapNamespaceOptions;
+import software.amazon.awscdk.services.servicediscovery.INamespace;
+import software.amazon.awscdk.services.servicediscovery.NamespaceType;
 import software.constructs.Construct;
 
 /**
@@ -18,11 +24,23 @@ public final class EcsCluster extends Construct {
      *
      * @param config the cluster settings
      * @param vpc    the VPC the cluster's tasks run in
+     * @param namespaceName the Service Connect namespace's name (the environment's), used when it is on
      */
-    public record Props(ClusterConfig config, IVpc vpc) {
+    public record Props(ClusterConfig config, IVpc vpc, String namespaceName) {
     }
 
     private final Cluster cluster;
+    private final Optional<ServiceConnect> serviceConnect;
+
+    /**
+     * The environment's Service Connect namespace and the group every member task wears; a published service
+     * admits that group on its port.
+     *
+     * @param namespace      the Cloud Map HTTP namespace, named after the environment
+     * @param securityGroup  the membership group of the namespace's tasks; grants nothing itself
+     */
+    public record ServiceConnect(INamespace namespace, ISecurityGroup securityGroup) {
+    }
 
     public EcsCluster(Construct scope, String id, Props props) {
         super(scope, id);
@@ -34,6 +52,28 @@ public final class EcsCluster extends Construct {
                     case ENHANCED -> ContainerInsights.ENHANCED;
                 })
                 .build();
+        if (props.config().serviceConnect()) {
+            // An HTTP namespace: Service Connect needs no Route 53 zone, and clients resolve through their proxy.
+            INamespace namespace = cluster.addDefaultCloudMapNamespace(CloudMapNamespaceOptions.builder()
+                    .name(props.namespaceName())
+                    .type(NamespaceType.HTTP)
+                    .useForServiceConnect(true)
+                    .build());
+            SecurityGroup members = SecurityGroup.Builder.create(this, "ServiceConnectSecurityGroup")
+                    .vpc(props.vpc())
+                    .description("Membership of tasks in the Service Connect namespace " + props.namespaceName()
+                            + "; grants nothing itself, each published service admits it on its port")
+                    .allowAllOutbound(false)
+                    .build();
+            this.serviceConnect = Optional.of(new ServiceConnect(namespace, members));
+        } else {
+            this.serviceConnect = Optional.empty();
+        }
+    }
+
+    /** The Service Connect namespace and its membership group, when the cluster has Service Connect. */
+    public Optional<ServiceConnect> serviceConnect() {
+        return serviceConnect;
     }
 
     /** The cluster. */

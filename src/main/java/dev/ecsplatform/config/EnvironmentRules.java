@@ -99,6 +99,7 @@ final class EnvironmentRules {
         checkRoutePriorities(environment);
         checkRouteOverlaps(environment);
         checkListenerPorts(environment);
+        checkConnectNames(environment);
         checkFamilies(environment);
     }
 
@@ -342,6 +343,18 @@ final class EnvironmentRules {
         }));
     }
 
+    /** Service Connect names are one namespace: two services with one name would take each other's clients. */
+    private void checkConnectNames(EnvironmentConfig environment) {
+        Map<String, String> owners = new HashMap<>();
+        ordered(environment.services(), "services").forEach((name, service) -> service.traffic().connect().ifPresent(connect -> {
+            String other = owners.putIfAbsent(connect.name(), name);
+            if (other != null) {
+                fields.problem("services." + name + ".traffic.connect.name", "'" + connect.name() + "' is already the "
+                        + "Service Connect name of service '" + other + "'; give each service its own");
+            }
+        }));
+    }
+
     /** A network load balancer has one listener per port; a second would fail mid-deploy. */
     private void checkListenerPorts(EnvironmentConfig environment) {
         Map<String, String> owners = new HashMap<>();
@@ -397,6 +410,18 @@ final class EnvironmentRules {
             checkCommand();
             service.traffic().alb().ifPresent(this::checkAlbRoute);
             service.traffic().nlb().ifPresent(this::checkNlbListener);
+            service.traffic().connect().ifPresent(connect -> {
+                String key = at("traffic.connect");
+                if (!environment.cluster().serviceConnect()) {
+                    fields.problem(key, "needs Service Connect in the cluster: set cluster.serviceConnect: true (every service "
+                            + "then joins the namespace as a client), or reach this service through a load balancer");
+                }
+                if (service.port().isEmpty() && fields.valid(at("port")) && service.traffic().alb().isEmpty()
+                        && service.traffic().nlb().isEmpty()) {
+                    fields.problem(at("port"), "is required with traffic.connect (" + fields.location(key) + "); set it to "
+                            + "the port the container listens on, which clients call");
+                }
+            });
             checkCompute();
             checkDeployment();
             checkScaling();

@@ -14,10 +14,15 @@ public record TrafficConfig(
 
         @Doc(value = "A listener on a shared Network Load Balancer (TCP, TLS or UDP) that forwards to the service's own "
                 + "target group; a service may have it next to an ALB route.", omitted = "no NLB listener")
-        Optional<NlbListenerConfig> nlb) {
+        Optional<NlbListenerConfig> nlb,
+
+        @Doc(value = "Publishes the service in the environment's Service Connect namespace, so the other services reach it by "
+                + "a short name on its `port`; may stand next to `alb` and `nlb`.", rules = "needs `cluster.serviceConnect: true`",
+                omitted = "not published (it can still call others when the cluster has Service Connect)")
+        Optional<ServiceConnectConfig> connect) {
 
     /** Whether no traffic reaches the service: a worker. */
     public boolean isNone() {
-        return alb.isEmpty() && nlb.isEmpty();
+        return alb.isEmpty() && nlb.isEmpty() && connect.isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.ecs.ICluster;
+import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.amazon.awscdk.services.ecs.TaskDefinition;
 import software.constructs.Construct;
 
@@ -28,9 +29,11 @@ public interface ComputeBinding {
      * @param securityGroups         every group the tasks wear: their own first, then the traffic's
      * @param deployment             how new versions roll out
      * @param healthCheckGracePeriod how long load-balancer health checks of a new task are ignored, if anything checks them
+     * @param serviceConnect         the service's Service Connect configuration, when the cluster has Service Connect
      */
     record ServiceSettings(ICluster cluster, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
-            DeploymentBinding deployment, Optional<Duration> healthCheckGracePeriod) {
+            DeploymentBinding deployment, Optional<Duration> healthCheckGracePeriod,
+            Optional<ServiceConnectProps> serviceConnect) {
         public ServiceSettings {
             securityGroups = List.copyOf(securityGroups);
         }

@@ -50,6 +50,7 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
         settings.deployment().circuitBreaker().ifPresent(service::circuitBreaker);
         // Only with something that health-checks tasks from outside: a worker has no load-balancer check to defer.
         settings.healthCheckGracePeriod().ifPresent(service::healthCheckGracePeriod);
+        settings.serviceConnect().ifPresent(service::serviceConnectConfiguration);
         return service.build();
     }
 }

@@ -38,6 +38,14 @@ import software.constructs.Construct;
  */
 public final class ServiceTaskDefinition extends Construct {
 
+    /**
+     * What the app container leaves of the task's memory for ECS's Service Connect proxy, which ECS adds to the
+     * task without a limit of its own: AWS recommends at least 64 MiB for it (ECS guide, "Service Connect
+     * components"), and the app container's hard limit must leave it room.
+     */
+    static final int SERVICE_CONNECT_PROXY_MEMORY_MIB = 64;
+
+
     /** ECS caps a container health check's start period at 300 s. */
     private static final int MAX_CONTAINER_START_PERIOD_SECONDS = 300;
 
@@ -47,15 +55,18 @@ public final class ServiceTaskDefinition extends Construct {
      * @param serviceName      the service's name, used as the log stream prefix
      * @param config           the service settings
      * @param fargate          the task size (the compute variant it runs on)
+     * @param serviceConnectProxy whether ECS adds its Service Connect proxy to the tasks, which needs a share of the memory
      * @param logRetentionDays how long its logs are kept
      * @param logs             how the log group is kept (retained and KMS-encrypted in prod)
      */
-    public record Props(String serviceName, ServiceConfig config, FargateConfig fargate, int logRetentionDays, LogStorage logs) {
+    public record Props(String serviceName, ServiceConfig config, FargateConfig fargate, boolean serviceConnectProxy,
+            int logRetentionDays, LogStorage logs) {
     }
 
     private final FargateTaskDefinition taskDefinition;
     private final ContainerDefinition container;
     private final LogGroup logGroup;
+    private final String serviceName;
     private final Role executionRole;
 
     public ServiceTaskDefinition(Construct scope, String id, Props props) {
@@ -63,6 +74,7 @@ public final class ServiceTaskDefinition extends Construct {
         ServiceConfig config = props.config();
         Stack stack = Stack.of(this);
         this.logGroup = props.logs().newLogGroup(this, "Logs", props.logRetentionDays());
+        this.serviceName = props.serviceName();
         // Both roles trust ECS tasks of this account only (confused-deputy prevention, IAM guide); the task
         // role also names this region's ECS resources, as the ECS guide's task-role example does.
         this.executionRole = Role.Builder.create(this, "ExecutionRole")
@@ -106,17 +118,22 @@ public final class ServiceTaskDefinition extends Construct {
                 .privileged(false)
                 // A hard limit (CT.ECS.PR.7, checklist item 35): the task's memory less what the volume
                 // preparation container reserves, so the hard limits never add up to more than the task has.
-                .memoryLimitMiB(props.fargate().memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0))
+                .memoryLimitMiB(props.fargate().memory() - (preparesVolumes ? WritableVolumes.INIT_CONTAINER_MEMORY_MIB : 0)
+                        - (props.serviceConnectProxy() ? SERVICE_CONNECT_PROXY_MEMORY_MIB : 0))
                 .stopTimeout(Duration.seconds(config.stopTimeoutSeconds()));
         if (!config.command().isEmpty()) {
             options.command(config.command());
         }
-        // TCP always; UDP as well on the same port when an NLB listener carries UDP to the container.
+        // TCP always, named when Service Connect publishes it; UDP as well on the same port when an NLB listener
+        // carries UDP to the container.
         boolean udp = config.traffic().nlb().filter(listener -> listener.protocol().carriesUdp()).isPresent();
-        config.port().ifPresent(port -> options.portMappings(udp
-                ? List.of(PortMapping.builder().containerPort(port).protocol(Protocol.TCP).build(),
-                        PortMapping.builder().containerPort(port).protocol(Protocol.UDP).build())
-                : List.of(PortMapping.builder().containerPort(port).protocol(Protocol.TCP).build())));
+        config.port().ifPresent(port -> {
+            PortMapping.Builder tcp = PortMapping.builder().containerPort(port).protocol(Protocol.TCP);
+            config.traffic().connect().ifPresent(connect -> tcp.name(ServiceConnectRoute.PORT_MAPPING_NAME));
+            options.portMappings(udp
+                    ? List.of(tcp.build(), PortMapping.builder().containerPort(port).protocol(Protocol.UDP).build())
+                    : List.of(tcp.build()));
+        });
         // A worker without a port and without a configured command has no container health check: ECS then
         // counts a task healthy while its essential container runs.
         if (!health.command().isEmpty()) {
@@ -161,6 +178,11 @@ public final class ServiceTaskDefinition extends Construct {
     /** Every container of the task logs to the service's log group, in streams {@code <service>/<container>/<task id>}. */
     private LogDriver logDriver(String serviceName) {
         return LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(serviceName).build());
+    }
+
+    /** Where ECS's Service Connect proxy logs: the service's log group, like every container of the task. */
+    public LogDriver proxyLogDriver() {
+        return logDriver(serviceName);
     }
 
     /** The task definition. */

@@ -1,5 +1,6 @@
 package dev.ecsplatform.stage;
 
+import dev.ecsplatform.cluster.ImportedServiceConnect;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import dev.ecsplatform.loadbalancing.ImportedNetworkLoadBalancer;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
@@ -52,6 +54,7 @@ public final class PlatformExports {
      * export renamed with it would be refused while services import the old name.
      */
     private static final String HTTP_LISTENER_KEY = "Listener-HTTP";
+    private static final String SERVICE_CONNECT_KEY = "ServiceConnect";
     private static final String HTTPS_LISTENER_KEY = "Listener-HTTPS";
 
     private final String stackName;
@@ -72,6 +75,10 @@ public final class PlatformExports {
         this.privateSubnetCount = vpc.getPrivateSubnets().size();
         put("ClusterName", platform.cluster().cluster().getClusterName());
         put("ClusterArn", platform.cluster().cluster().getClusterArn());
+        platform.cluster().serviceConnect().ifPresent(connect -> {
+            put(SERVICE_CONNECT_KEY + ":NamespaceArn", connect.namespace().getNamespaceArn());
+            put(SERVICE_CONNECT_KEY + ":SecurityGroupId", connect.securityGroup().getSecurityGroupId());
+        });
         platform.loadBalancers().forEach((name, loadBalancer) -> {
             String prefix = loadBalancerKey(name);
             put(prefix + ":Arn", loadBalancer.loadBalancer().getLoadBalancerArn());
@@ -135,6 +142,7 @@ public final class PlatformExports {
         private ICluster cluster;
         private final Map<String, ImportedLoadBalancer> loadBalancers = new LinkedHashMap<>();
         private final Map<String, ImportedNetworkLoadBalancer> networkLoadBalancers = new LinkedHashMap<>();
+        private ImportedServiceConnect serviceConnect;
 
         private Imports(Stack consumer) {
             this.scope = new Construct(consumer, "Platform");
@@ -179,6 +187,20 @@ public final class PlatformExports {
                         .build());
             }
             return cluster;
+        }
+
+        /** The Service Connect namespace's ARN and membership group, when the cluster has Service Connect. */
+        public Optional<ImportedServiceConnect> serviceConnect() {
+            if (!values.containsKey(SERVICE_CONNECT_KEY + ":NamespaceArn")) {
+                return Optional.empty();
+            }
+            if (serviceConnect == null) {
+                Construct connectScope = new Construct(scope, SERVICE_CONNECT_KEY);
+                serviceConnect = new ImportedServiceConnect(value(SERVICE_CONNECT_KEY + ":NamespaceArn"),
+                        SecurityGroup.fromSecurityGroupId(connectScope, "SecurityGroup", value(SERVICE_CONNECT_KEY + ":SecurityGroupId"),
+                                SecurityGroupImportOptions.builder().mutable(false).build()));
+            }
+            return Optional.of(serviceConnect);
         }
 
         /** The network load balancer named {@code name} in the environment file. */

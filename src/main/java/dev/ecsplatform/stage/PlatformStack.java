@@ -42,7 +42,7 @@ public final class PlatformStack extends Stack {
         ConfigSources.record(this, environment, "");
         ConfigSources.record(network, environment, "network");
         ClusterConfig clusterConfig = environment.cluster();
-        this.cluster = new EcsCluster(this, "Cluster", new EcsCluster.Props(clusterConfig, network.vpc()));
+        this.cluster = new EcsCluster(this, "Cluster", new EcsCluster.Props(clusterConfig, network.vpc(), environment.name()));
         ConfigSources.record(cluster, environment, "cluster");
         if (!environment.loadBalancers().isEmpty()) {
             // Each load balancer logs under its own name as prefix, with its own expiry.

@@ -1,6 +1,7 @@
 package dev.ecsplatform.stage;
 
 import dev.ecsplatform.logging.LogStorage;
+import dev.ecsplatform.cluster.ImportedServiceConnect;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.FargateConfig;
 import dev.ecsplatform.config.RollingDeploymentConfig;
@@ -11,6 +12,7 @@ import dev.ecsplatform.service.ComputeBinding;
 import dev.ecsplatform.service.DeploymentBinding;
 import dev.ecsplatform.service.FargateCompute;
 import dev.ecsplatform.service.NlbListener;
+import dev.ecsplatform.service.ServiceConnectRoute;
 import dev.ecsplatform.service.RollingDeployment;
 import dev.ecsplatform.service.ServiceAutoScaling;
 import dev.ecsplatform.service.ServiceOutputs;
@@ -18,11 +20,13 @@ import dev.ecsplatform.service.ServiceTaskDefinition;
 import dev.ecsplatform.service.TrafficBinding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.constructs.Construct;
 
 /**
@@ -61,7 +65,8 @@ public final class ServiceStack extends Stack {
         }
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
-                serviceName, config, fargate, environment.logs().retentionDays(), LogStorage.forStack(this, environment.tier())));
+                serviceName, config, fargate, environment.cluster().serviceConnect(), environment.logs().retentionDays(),
+                LogStorage.forStack(this, environment.tier())));
         List<TrafficBinding> ways = new ArrayList<>();
         config.traffic().alb().ifPresent(route -> ways.add(new AlbRoute(this, "Traffic", new AlbRoute.Props(
                 route, config.healthCheck().gracePeriodSeconds(), config.port().orElseThrow(), imports.vpc(),
@@ -70,6 +75,10 @@ public final class ServiceStack extends Stack {
                 listener, config.port().orElseThrow(), config.healthCheck().gracePeriodSeconds(),
                 environment.loadBalancers().get(listener.loadBalancer()).allowFrom(), imports.vpc(),
                 imports.networkLoadBalancer(listener.loadBalancer())))));
+        Optional<ImportedServiceConnect> namespace = imports.serviceConnect();
+        Optional<ServiceConnectRoute> published = config.traffic().connect().map(connect ->
+                new ServiceConnectRoute(connect, config.port().orElseThrow(), namespace.orElseThrow()));
+        published.ifPresent(ways::add);
         this.traffic = CompositeTraffic.of(ways);
         ComputeBinding compute = new FargateCompute(fargate.capacity());
         DeploymentBinding deployment = new RollingDeployment(rolling);
@@ -83,8 +92,16 @@ public final class ServiceStack extends Stack {
                 .build();
         List<ISecurityGroup> securityGroups = new ArrayList<>(List.of(taskSecurityGroup));
         securityGroups.addAll(traffic.taskSecurityGroups());
+        // With Service Connect every service is a member, so it may call the published ones: it wears the
+        // namespace's group, which each published service admits on its port.
+        namespace.ifPresent(connect -> securityGroups.add(connect.securityGroup()));
+        Optional<ServiceConnectProps> serviceConnect = namespace.map(connect -> ServiceConnectProps.builder()
+                .namespace(connect.namespaceArn())
+                .services(published.map(route -> List.of(route.published())).orElse(null))   // a client publishes nothing
+                .logDriver(taskDefinition.proxyLogDriver())
+                .build());
         this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(),
-                taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod()));
+                taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(), serviceConnect));
         traffic.attach(service, taskSecurityGroup);
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.

@@ -263,7 +263,7 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly(
-                "dev.yaml:3:3 cluster.colour: unknown key; allowed keys here: containerInsights");
+                "dev.yaml:3:3 cluster.colour: unknown key; allowed keys here: containerInsights, serviceConnect");
     }
 
     // ---- required top-level keys ---------------------------------------------------------------

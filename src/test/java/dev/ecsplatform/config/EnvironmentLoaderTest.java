@@ -315,7 +315,7 @@ class EnvironmentLoaderTest {
             assertThat(web.secrets()).isEmpty();
             assertThat(web.taskRole()).isEqualTo(TaskRoleConfig.none());
             assertThat(web.traffic()).isEqualTo(new TrafficConfig(Optional.of(new AlbRouteConfig("public", List.of("/*"),
-                    List.of(), 100, 30, 0, Optional.empty(), new TargetHealthCheckConfig("/", "200-399", 10, 5, 2, 2))), Optional.empty()));
+                    List.of(), 100, 30, 0, Optional.empty(), new TargetHealthCheckConfig("/", "200-399", 10, 5, 2, 2))), Optional.empty(), Optional.empty()));
             assertThat(web.healthCheck()).isEqualTo(new HealthCheckConfig(HealthCheckConfig.httpCheck(8080, "/"), 60));
             assertThat(web.compute()).isEqualTo(new FargateConfig(256, 512, List.of(new CapacityConfig(CapacityProvider.FARGATE, 1, 0))));
             assertThat(web.deployment()).isEqualTo(new RollingDeploymentConfig(100, 200));

@@ -312,6 +312,29 @@ class LoadBalancerRejectionTest {
                         + "through without terminating TLS; use protocol: tls, or remove certificates");
     }
 
+    // ---- Service Connect -------------------------------------------------------------------------
+
+    @Test
+    void publishingNeedsServiceConnectInTheClusterAndANameOfItsOwn() {
+        files.environment("dev", """
+                tier: dev
+                services:
+                  a: { image: a, port: 8080, user: "1000", traffic: { connect: {} } }
+                """).environment("test", """
+                tier: test
+                cluster: { serviceConnect: true }
+                services:
+                  a: { image: a, port: 8080, user: "1000", traffic: { connect: { name: orders } } }
+                  b: { image: b, port: 8080, user: "1000", traffic: { connect: { name: orders } } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:64 services.a.traffic.connect: needs Service Connect in the cluster: set cluster.serviceConnect: "
+                        + "true (every service then joins the namespace as a client), or reach this service through a load balancer",
+                "test.yaml:5:72 services.b.traffic.connect.name: 'orders' is already the Service Connect name of service 'a'; "
+                        + "give each service its own");
+    }
+
     @Test
     void printConfigSaysWhichLoadBalancersServePlainHttp() {
         files.environment("dev", """

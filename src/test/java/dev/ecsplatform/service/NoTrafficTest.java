@@ -31,8 +31,11 @@ class NoTrafficTest {
                 "HealthCheckGracePeriodSeconds", Match.absent(),
                 "DeploymentConfiguration", Match.objectLike(Map.of(
                         "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true))),
+                // Its own group, and the Service Connect membership every service of this environment wears (so it may
+                // call the published ones); no load balancer's targets group.
                 "NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
-                        "SecurityGroups", List.of(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^TaskSecurityGroup"), "GroupId"))))))));
+                        "SecurityGroups", List.of(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^TaskSecurityGroup"), "GroupId")),
+                                Map.of("Fn::ImportValue", "shared-platform:ServiceConnect:SecurityGroupId")))))));
     }
 
     @Test

@@ -155,7 +155,8 @@ class ServiceTaskDefinitionTest {
         Fixtures.service("shared", "orders").hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
                         "ReadonlyRootFilesystem", false, "MountPoints", Match.absent(), "DependsOn", Match.absent(),
-                        "Memory", 512, "Name", "orders"))),
+                        // the whole task less the Service Connect proxy's share (the shared fixture has Service Connect)
+                        "Memory", 512 - ServiceTaskDefinition.SERVICE_CONNECT_PROXY_MEMORY_MIB, "Name", "orders"))),
                 "Volumes", Match.absent()));
         assertThat(Fixtures.service("shared", "orders").toJSON().toString()).doesNotContain(WritableVolumes.GUARD_EXCEPTIONS_METADATA);
     }
