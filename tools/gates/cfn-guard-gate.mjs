@@ -94,15 +94,20 @@ for (const env of Object.keys(disabledConfig)) {
 //   "Metadata": { "ecsplatform:guardExceptions": [{ "control": "CT.ECS.PR.3", "container": "<name>", "reason": "..." }] }
 // A finding is excepted only when every location it reports is inside a container the exception names, so the
 // same rule still fails on any other container of the same task definition.
+// An exception without "container" covers that one resource (e.g. CT.ECS.PR.9 on an ECS service whose environment
+// has no NAT, FargateCompute.java). It is never honoured in prod: there the rule must hold for every resource.
 const EXCEPTIONS_KEY = 'ecsplatform:guardExceptions';
+const RESOURCE_EXCEPTIONS_REFUSED_IN = new Set(['prod']);
 const templateCache = new Map();
-function exceptionFor(control, templatePath, logicalId, locations) {
+function exceptionFor(env, control, templatePath, logicalId, locations) {
   if (!logicalId) return undefined;
   if (!templateCache.has(templatePath)) templateCache.set(templatePath, JSON.parse(fs.readFileSync(templatePath, 'utf8')));
   const resource = templateCache.get(templatePath).Resources?.[logicalId];
   const exceptions = (resource?.Metadata?.[EXCEPTIONS_KEY] ?? []).filter((e) => e.control === control
     && typeof e.reason === 'string' && e.reason.trim().length >= MIN_REASON);
   if (exceptions.length === 0 || locations.length === 0) return undefined;
+  const wholeResource = exceptions.find((e) => e.container === undefined);
+  if (wholeResource) return RESOURCE_EXCEPTIONS_REFUSED_IN.has(env) ? undefined : wholeResource;
   const containers = resource.Properties?.ContainerDefinitions ?? [];
   const prefix = `/Resources/${logicalId}/Properties/ContainerDefinitions/`;
   let matched;
@@ -137,14 +142,15 @@ for (const [env, templatePaths] of environments) {
     const info = byRuleName.get(violation.ruleName);
     for (const resource of violation.violatingResources) {
       const logicalId = resource.resourceLogicalId && resource.resourceLogicalId !== 'undefined' ? resource.resourceLogicalId : undefined;
-      const exception = exceptionFor(info?.control, resource.templatePath, logicalId, [...new Set(resource.locations ?? [])]);
+      const exception = exceptionFor(env, info?.control, resource.templatePath, logicalId, [...new Set(resource.locations ?? [])]);
       if (exception) exceptedHere.push({ info, resource, logicalId, exception });
       else findings.push({ violation, info, resource });
     }
   }
   for (const { info, resource, logicalId, exception } of exceptedHere) {
     excepted++;
-    console.log(`EXCEPTED ${info.control} for container '${exception.container}' of ${constructPath(resource.templatePath, logicalId)}: ${exception.reason}`);
+    const what = exception.container === undefined ? 'resource' : `container '${exception.container}' of`;
+    console.log(`EXCEPTED ${info.control} for ${what} ${constructPath(resource.templatePath, logicalId)}: ${exception.reason}`);
   }
   console.log(`cfn-guard [${env}] ${templatePaths.length} templates, ${ran} rules run, ${disabled.length} disabled: ${findings.length === 0 ? 'PASS' : `${findings.length} FAILURE(S)`}`);
   for (const { violation, info, resource } of findings) {
@@ -166,5 +172,5 @@ for (const [env, templatePaths] of environments) {
     ].join('\n'));
   }
 }
-console.log(`cfn-guard: ${templates} templates in ${environments.size} environments, ${ruleFiles.size} Control Tower rules available, ${excepted} container exception(s): ${failures === 0 ? 'PASS' : `${failures} FAILURE(S)`}`);
+console.log(`cfn-guard: ${templates} templates in ${environments.size} environments, ${ruleFiles.size} Control Tower rules available, ${excepted} exception(s): ${failures === 0 ? 'PASS' : `${failures} FAILURE(S)`}`);
 process.exit(failures === 0 ? 0 : 1);

@@ -44,7 +44,7 @@ test('cfn-guard gate fails a seeded bad template and says where and how to fix',
   assert.match(out, /how to fix:\s+\S+/);
   // A finding on something made from the environment files names the field and the files.
   assert.match(out, /construct path: prod\/service-web\/Task\/TaskDefinition\/Resource\n\s+config:\s+services\.web in environments\/prod\.yaml \(or environments\/base\.yaml/);
-  assert.match(out, /cfn-guard: 1 templates in 1 environments, \d+ Control Tower rules available, 0 container exception\(s\): \d+ FAILURE\(S\)/);
+  assert.match(out, /cfn-guard: 1 templates in 1 environments, \d+ Control Tower rules available, 0 exception\(s\): \d+ FAILURE\(S\)/);
 });
 
 /** A cdk.out whose prod task definition has a root init container with a reasoned CT.ECS.PR.3 exception. */
@@ -72,13 +72,38 @@ test('cfn-guard gate excepts only the container a task definition names, with it
   const { status, out } = runGuard(cdkOutWithRootInitContainer({ essentialAsRoot: false }));
   assert.equal(status, 0, out);
   assert.match(out, /EXCEPTED CT\.ECS\.PR\.3 for container 'prepare-writable-paths' of prod\/service-web\/Task\/TaskDefinition\/Resource: Prepares root-owned/);
-  assert.match(out, /1 container exception\(s\): PASS/);
+  assert.match(out, /1 exception\(s\): PASS/);
 });
 
 test('cfn-guard gate still fails a root essential container next to an excepted one', () => {
   const { status, out } = runGuard(cdkOutWithRootInitContainer({ essentialAsRoot: true }));
   assert.equal(status, 1, out);
   assert.match(out, /FAIL CT\.ECS\.PR\.3 [^\n]*\n(?:[^\n]*\n){3}\s+at:\s+\/Resources\/TaskTaskDefinitionD41B4570\/Properties\/ContainerDefinitions\/0\/User/);
+});
+
+/** A cdk.out whose service gives its tasks public IPs, with a reasoned CT.ECS.PR.9 exception on the service only. */
+function cdkOutWithPublicTasks(env) {
+  const template = JSON.parse(fs.readFileSync(fixture, 'utf8'));
+  const service = template.Resources.FargateService1DAE5452;
+  service.Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp = 'ENABLED';
+  service.Metadata = { ...service.Metadata, 'ecsplatform:guardExceptions': [
+    { control: 'CT.ECS.PR.9', reason: 'No NAT in this environment: tasks reach the internet by their own public IP.' }] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gates-test-'));
+  fs.mkdirSync(path.join(dir, `assembly-${env}`));
+  fs.writeFileSync(path.join(dir, `assembly-${env}`, `${env}servicewebBF54D17E.template.json`), JSON.stringify(template, null, 1));
+  return dir;
+}
+
+test('cfn-guard gate excepts a whole resource outside prod, with its reason', () => {
+  const { out } = runGuard(cdkOutWithPublicTasks('test'));
+  assert.match(out, /EXCEPTED CT\.ECS\.PR\.9 for resource prod\/service-web\/Fargate\/Service\/Service: No NAT in this environment/);
+  assert.doesNotMatch(out, /FAIL CT\.ECS\.PR\.9/);
+});
+
+test('cfn-guard gate never honours a whole-resource exception in prod', () => {
+  const { status, out } = runGuard(cdkOutWithPublicTasks('prod'));
+  assert.equal(status, 1, out);
+  assert.match(out, /FAIL CT\.ECS\.PR\.9 [^\n]*\n(?:[^\n]*\n){3}\s+at:\s+\/Resources\/FargateService1DAE5452\/Properties\/NetworkConfiguration/);
 });
 
 test('cfn-guard gate rejects a disabled rule without a reason', () => {

@@ -64,7 +64,7 @@ class AppCommandLineTest {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).startsWith("# effective configuration of environment 'dev'\n")
-                .contains("owner: platform-team\n", "maxAzs: 2\n", "natGateways: 1\n", "retentionDays: 30\n",
+                .contains("owner: platform-team\n", "maxAzs: 2\n", "natGateways:\n      count: 1\n", "retentionDays: 30\n",
                         "image: nginx\n", "memory: 512\n", "minTasks: 1\n");
         assertThat(result.stderr()).isEmpty();
     }

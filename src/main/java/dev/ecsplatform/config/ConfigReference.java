@@ -122,6 +122,11 @@ public final class ConfigReference {
             if (item == String.class) {
                 items.put("type", "string");
                 Optional.ofNullable(component.getAnnotation(Matches.class)).ifPresent(m -> items.put("pattern", anchored(m.regex())));
+            } else if (item.isEnum()) {
+                ArrayNode values = items.putArray("enum");
+                for (Object constant : item.getEnumConstants()) {
+                    values.add(((YamlEnum) constant).yamlName());
+                }
             } else {
                 items.put("$ref", reference(item, definitions));
             }
@@ -201,6 +206,11 @@ public final class ConfigReference {
         for (Section section : sections) {
             out.append("\n### ").append(section.title()).append("\n\n");
             Optional.ofNullable(section.record().getAnnotation(Doc.class)).ifPresent(doc -> out.append(doc.value()).append("\n\n"));
+            if (section.record().getRecordComponents().length == 0) {
+                out.append("No settings: write `").append(section.path().substring(section.path().lastIndexOf('.') + 1))
+                        .append(": {}`.\n");
+                continue;
+            }
             out.append("| Field | Type | Allowed | Default | What it does |\n|---|---|---|---|---|\n");
             for (RecordComponent component : section.record().getRecordComponents()) {
                 if (!component.isAnnotationPresent(Derived.class)) {
@@ -263,7 +273,8 @@ public final class ConfigReference {
             return "boolean";
         }
         if (raw == List.class) {
-            return RecordBinder.raw(RecordBinder.argument(type, 0)) == String.class ? "list of strings" : "list of maps";
+            Class<?> item = RecordBinder.raw(RecordBinder.argument(type, 0));
+            return item == String.class || item.isEnum() ? "list of strings" : "list of maps";
         }
         if (raw == Map.class) {
             return RecordBinder.raw(RecordBinder.argument(type, 1)) == String.class ? "map of name to string" : "map of name to map";
@@ -280,6 +291,10 @@ public final class ConfigReference {
         Class<?> raw = RecordBinder.raw(type);
         if (raw.isEnum()) {
             parts.add(RecordBinder.enumNames(raw).replaceAll("([^, ]+)", "`$1`"));
+        }
+        if (raw == List.class && RecordBinder.raw(RecordBinder.argument(type, 0)).isEnum()) {
+            parts.add("each one of " + RecordBinder.enumNames(RecordBinder.raw(RecordBinder.argument(type, 0)))
+                    .replaceAll("([^, ]+)", "`$1`"));
         }
         if (raw == boolean.class || raw == Boolean.class) {
             parts.add("`true`, `false`");

@@ -153,11 +153,73 @@ final class EnvironmentRules {
         if (tier.isProduction() && fields.valid("network.maxAzs") && network.maxAzs() < 3) {
             fields.problem("network.maxAzs", network.maxAzs() + " is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
         }
-        if (fields.valid("network.natGateways") && network.natGateways() > network.maxAzs()) {
-            fields.problem("network.natGateways", network.natGateways() + " is more than maxAzs (" + network.maxAzs()
-                    + "); use 1 to " + network.maxAzs());
+        checkEgress(network, tier);
+        checkSubnetPrefix(network);
+        if (fields.valid("network.endpoints")) {
+            Set<VpcEndpoint> seen = new HashSet<>();
+            network.endpoints().stream().filter(endpoint -> !seen.add(endpoint)).distinct().forEach(endpoint ->
+                    fields.problem("network.endpoints", "'" + endpoint.yamlName() + "' is listed twice; list each endpoint once"));
         }
         checkRetention("network.flowLogRetentionDays", network.flowLogRetentionDays(), tier);
+    }
+
+    /**
+     * Prod keeps private subnets with a NAT gateway in every AZ (REL10-BP01, Security Hub EC2.15/CT.ECS.PR.9: no
+     * public IPs on tasks); a NAT instance is a single instance to patch, and public IPs expose every task's address.
+     */
+    private void checkEgress(NetworkConfig network, Tier tier) {
+        if (!fields.valid("network.egress")) {
+            return;
+        }
+        if (network.egress() instanceof NatGatewaysConfig gateways) {
+            String count = "network.egress.natGateways.count";
+            if (!fields.valid(count) || !fields.valid("network.maxAzs")) {
+                return;
+            }
+            if (gateways.count() > network.maxAzs()) {
+                fields.problem(count, gateways.count() + " is more than maxAzs (" + network.maxAzs() + "); use 1 to "
+                        + network.maxAzs());
+            } else if (tier.isProduction() && gateways.count() < network.maxAzs()) {
+                fields.problem(count, gateways.count() + " is too few for prod; prod keeps a NAT gateway in each of its "
+                        + network.maxAzs() + " AZs, so an AZ outage does not cut the other AZs' tasks off the internet "
+                        + "(REL10-BP01). Remove the key");
+            }
+        } else if (network.egress() instanceof NatInstanceConfig && tier.isProduction()) {
+            fields.problem("network.egress.natInstance", "is not allowed in prod; a NAT instance is a single EC2 instance in "
+                    + "one AZ, patched only by redeploying, and when it fails every task loses the internet. Prod keeps a "
+                    + "NAT gateway per AZ: remove network.egress");
+        } else if (network.egress() instanceof PublicIpsConfig && tier.isProduction()) {
+            fields.problem("network.egress.publicIps", "is not allowed in prod; prod tasks run in private subnets without "
+                    + "public IPs (Security Hub ECS.2, Control Tower CT.ECS.PR.9), behind a NAT gateway per AZ: remove "
+                    + "network.egress");
+        }
+    }
+
+    /** The subnets of every tier in every AZ must fit in the VPC; CDK would otherwise fail the synth without a line number. */
+    private void checkSubnetPrefix(NetworkConfig network) {
+        String key = "network.subnetPrefix";
+        if (!fields.valid(key) || !fields.valid("network.cidr") || !fields.valid("network.maxAzs")
+                || !CIDR.matcher(network.cidr()).matches()) {
+            return;
+        }
+        int vpcPrefix = network.vpcPrefix();
+        int subnetPrefix = network.subnetPrefix();
+        String reported = fields.written(key) ? key : "network.cidr";
+        if (subnetPrefix <= vpcPrefix) {
+            fields.problem(reported, "/" + subnetPrefix + " subnets do not fit in a /" + vpcPrefix + " VPC; use a prefix from /"
+                    + (vpcPrefix + 1) + " to /27 (longer is smaller)");
+            return;
+        }
+        int tiers = network.isolatedSubnets() ? 3 : 2;
+        int subnets = tiers * network.maxAzs();
+        long needed = subnets * (1L << (32 - subnetPrefix));
+        long available = 1L << (32 - vpcPrefix);
+        if (needed > available) {
+            int largest = vpcPrefix + (int) Math.ceil(Math.log(subnets) / Math.log(2));
+            fields.problem(reported, tiers + " tiers x " + network.maxAzs() + " AZs = " + subnets + " subnets of /" + subnetPrefix
+                    + " need " + needed + " addresses, but the /" + vpcPrefix + " VPC has " + available + "; use /" + largest
+                    + " or longer, or a larger VPC");
+        }
     }
 
     private void checkCidr(String cidr) {
@@ -204,6 +266,12 @@ final class EnvironmentRules {
                             + "services.<name>.traffic.nlb" + (key.equals("webAcl") ? " (and AWS WAF cannot protect one)" : ""));
                 }
             }
+        }
+        if (loadBalancer.scheme() == LoadBalancerScheme.INTERNAL && environment.network().egress() instanceof PublicIpsConfig
+                && fields.valid(path + ".scheme") && fields.valid("network.egress")) {
+            fields.problem(path + ".scheme", "internal needs private subnets, and network.egress publicIps ("
+                    + fields.location("network.egress") + ") creates none; use natGateways or natInstance egress, or an "
+                    + "internet-facing load balancer narrowed with allowFrom");
         }
         String certificates = path + ".certificates";
         if (tier.isProduction() && loadBalancer.type() == LoadBalancerType.APPLICATION && fields.valid(certificates)

@@ -201,6 +201,38 @@ final class FieldReader {
         return List.copyOf(values);
     }
 
+    /**
+     * A list of the constants of {@code type}, by their {@link YamlEnum#yamlName()}; absent means {@code defaultValue}.
+     * An unknown name is reported at its item, with the closest allowed name when one is near, and left out.
+     */
+    <E extends Enum<E> & YamlEnum> List<E> choices(String key, Class<E> type, List<E> defaultValue) {
+        Optional<ListNode> list = typed(key, ListNode.class, "a list of " + allowedNames(type));
+        if (list.isEmpty()) {
+            return defaultValue;
+        }
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(YamlEnum::yamlName).toList();
+        List<E> values = new ArrayList<>();
+        List<ConfigNode> items = list.get().items();
+        for (int i = 0; i < items.size(); i++) {
+            ConfigNode item = items.get(i);
+            String itemPath = pathOf(key) + "[" + i + "]";
+            if (!(item instanceof ScalarNode scalar) || scalar.type() == ScalarType.NULL) {
+                problems.add(new ConfigProblem(item.location(), itemPath, "expected one of " + allowedNames(type) + ", got "
+                        + item.kind()));
+                continue;
+            }
+            Optional<E> constant = Arrays.stream(type.getEnumConstants()).filter(c -> c.yamlName().equals(scalar.text())).findFirst();
+            if (constant.isPresent()) {
+                values.add(constant.get());
+            } else {
+                String suggestion = closest(scalar.text(), names).map(n -> "did you mean '" + n + "'? ").orElse("");
+                problems.add(new ConfigProblem(item.location(), itemPath, "'" + scalar.text() + "' is not allowed; "
+                        + suggestion + "use one of " + allowedNames(type)));
+            }
+        }
+        return List.copyOf(values);
+    }
+
     /** A map from names to strings (e.g. environment variables); absent means empty. */
     Map<String, String> stringMap(String key) {
         Optional<MapNode> map = typed(key, MapNode.class, "a map of names to strings");

@@ -1,11 +1,13 @@
 package dev.ecsplatform.config;
 
+import java.util.List;
+
 /** The environment's VPC. */
-@Doc("The environment's VPC: public and private subnets in each availability zone, NAT gateways, flow logs.")
+@Doc("The environment's VPC: public and private subnets in each availability zone, how tasks reach the internet, VPC "
+        + "endpoints, flow logs.")
 public record NetworkConfig(
         @Default("10.0.0.0/16")
-        @Doc(value = "The VPC's IPv4 range. Subnets are 4 bits smaller than the VPC (a /16 gives /20s) and an ALB needs "
-                + "subnets of /27 or larger, hence /23 at most. Give each environment its own range if they may ever be peered.",
+        @Doc(value = "The VPC's IPv4 range. Give each environment its own range if they may ever be peered.",
                 rules = "an IPv4 CIDR block, prefix /16 to /23, no host bits set")
         String cidr,
 
@@ -15,11 +17,28 @@ public record NetworkConfig(
                 rules = "prod: 3")
         int maxAzs,
 
-        @Range(min = 1, max = 3)
-        @Default(computed = "defaultNatGateways", means = "1 (prod: one per AZ, i.e. `maxAzs`)")
-        @Doc(value = "NAT gateways for the private subnets. One saves ~$32/month per AZ outside prod; prod keeps one per AZ "
-                + "so an AZ outage does not cut the others off.", rules = "at most `maxAzs`")
-        int natGateways,
+        @Range(min = 17, max = 27)
+        @Default(computed = "defaultSubnetPrefix", means = "the VPC's prefix + 4 (a /16 VPC gives /20 subnets)")
+        @Doc(value = "The prefix length of every subnet (all tiers, all AZs). An ALB needs subnets of /27 or larger; each "
+                + "Fargate task takes one address. Changing it renumbers, and so replaces, every subnet: choose it before "
+                + "the first deploy.",
+                rules = "longer than the VPC's prefix; every tier's subnets in every AZ must fit in the VPC (the private "
+                        + "tier's addresses are reserved even with `egress.publicIps`)")
+        int subnetPrefix,
+
+        @Default("{natGateways: {}}")
+        @Doc(value = "How tasks reach the internet: NAT gateways, one NAT instance, or public IPs on the tasks themselves. "
+                + "See \"A cheap dev network\" for each choice's monthly cost and security trade-off.",
+                rules = "prod: only `natGateways`, one per AZ")
+        EgressConfig egress,
+
+        @Default("[]")
+        @Doc(value = "AWS services reached through VPC endpoints instead of the internet: `s3` is a free gateway endpoint; "
+                + "`ecr` (API and registry), `logs`, `secretsmanager` and `ssm` are interface endpoints with private DNS "
+                + "(about 7.30 USD/month each per AZ; `ecr` is two), in the subnets the tasks run in, admitting HTTPS from "
+                + "the VPC only. ECR Public (public.ecr.aws) has no endpoint.",
+                rules = "each once")
+        List<VpcEndpoint> endpoints,
 
         @Default("false")
         @Doc("Adds a third subnet tier with no route to the internet, for databases.")
@@ -30,11 +49,30 @@ public record NetworkConfig(
         @Doc(value = "Days the VPC flow-log group keeps logs.", rules = "prod: 365 or more")
         int flowLogRetentionDays) {
 
-    static int defaultNatGateways(DefaultContext context) {
-        return context.tier().isProduction() ? context.sibling("maxAzs", Integer.class) : 1;
+    public NetworkConfig {
+        endpoints = List.copyOf(endpoints);
+    }
+
+    /** The VPC's prefix length, e.g. 16 for 10.0.0.0/16; 16 when the CIDR is not written correctly (reported elsewhere). */
+    public int vpcPrefix() {
+        return vpcPrefix(cidr);
+    }
+
+    /** Four bits smaller than the VPC: room for 16 subnets, so 3 tiers x 3 AZs fit and a tier added later renumbers nothing. */
+    static int defaultSubnetPrefix(DefaultContext context) {
+        return Math.min(vpcPrefix(context.sibling("cidr", String.class)) + 4, 27);
     }
 
     static int defaultFlowLogRetentionDays(DefaultContext context) {
         return context.parent().sibling("logs", LogsConfig.class).retentionDays();
+    }
+
+    private static int vpcPrefix(String cidr) {
+        int slash = cidr.indexOf('/');
+        try {
+            return slash < 0 ? 16 : Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return 16;
+        }
     }
 }

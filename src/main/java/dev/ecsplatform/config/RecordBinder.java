@@ -216,6 +216,14 @@ final class RecordBinder {
             values.forEach(value -> matches(component, reader, key, value));
             return values;
         }
+        if (item.isEnum()) {
+            int before = problems.size();
+            List<?> values = reader.choices(key, enumType(item), null);
+            if (values != null && values.isEmpty() && notEmpty != null && problems.size() == before) {
+                reader.problem(key, "must not be empty; " + notEmpty.value());
+            }
+            return values;
+        }
         int before = problems.size();
         Optional<List<FieldReader>> readers = reader.listOfMaps(key);
         if (readers.isEmpty()) {

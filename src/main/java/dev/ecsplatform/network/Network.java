@@ -1,15 +1,28 @@
 package dev.ecsplatform.network;
 
+import dev.ecsplatform.config.NatGatewaysConfig;
+import dev.ecsplatform.config.NatInstanceConfig;
 import dev.ecsplatform.config.NetworkConfig;
+import dev.ecsplatform.config.PublicIpsConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.services.ec2.CfnInstance;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Instance;
+import software.amazon.awscdk.services.ec2.CfnLaunchTemplate;
+import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.NatInstanceProps;
+import software.amazon.awscdk.services.ec2.NatInstanceProviderV2;
+import software.amazon.awscdk.services.ec2.NatProvider;
+import software.amazon.awscdk.services.ec2.NatTrafficDirection;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
@@ -20,12 +33,21 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import dev.ecsplatform.compliance.Acknowledgments;
 import dev.ecsplatform.logging.LogStorage;
+import dev.ecsplatform.service.WritableVolumes;
 import software.constructs.Construct;
 
 /**
- * The environment's VPC: public subnets for load balancers and NAT gateways, private subnets with
- * egress for tasks, optionally isolated subnets, VPC flow logs of all traffic to a log group with
- * retention, and the default security group stripped of its rules.
+ * The environment's VPC: public subnets for load balancers and NAT, private subnets with egress for tasks
+ * (or, with {@code egress.publicIps}, tasks in the public subnets and the private tier's addresses reserved),
+ * optionally isolated subnets and VPC endpoints, VPC flow logs of all traffic to a log group with retention,
+ * and the default security group stripped of its rules.
+ *
+ * <p>Egress is NAT gateways, one NAT instance (CDK's NAT instance provider v2 on Amazon Linux 2023) or none at
+ * all. The NAT instance's AMI is CDK's default, an SSM parameter that CloudFormation resolves at every deploy
+ * (a template parameter of type {@code AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>}, never a context lookup):
+ * synth stays offline, and the first deploy after AWS publishes a newer Amazon Linux 2023 AMI replaces the
+ * instance (ImageId cannot change in place). That is how the instance gets patched; the cost is a minute or two
+ * without egress from the private subnets during that platform deploy and a new public IP (ADR 0010).
  */
 public final class Network extends Construct {
 
@@ -41,6 +63,7 @@ public final class Network extends Construct {
     private final Vpc vpc;
     private final LogGroup flowLogGroup;
     private final Role flowLogRole;
+    private final TaskSubnets taskSubnets;
 
     public Network(Construct scope, String id, Props props) {
         super(scope, id);
@@ -56,18 +79,43 @@ public final class Network extends Construct {
                                 + stack.getAccount() + ":vpc-flow-log/*"))))
                 .description("Lets VPC Flow Logs of this account write to the flow-log group")
                 .build();
-        this.vpc = Vpc.Builder.create(this, "Vpc")
+        Vpc.Builder builder = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr(config.cidr()))
                 .maxAzs(config.maxAzs())
-                .natGateways(config.natGateways())
                 .subnetConfiguration(subnetTiers(config))
                 // Security Hub EC2.2: the default security group must allow nothing.
                 .restrictDefaultSecurityGroup(true)
                 .flowLogs(Map.of("All", FlowLogOptions.builder()
                         .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogRole))
                         .trafficType(FlowLogTrafficType.ALL)
-                        .build()))
-                .build();
+                        .build()));
+        NatInstanceProviderV2 natInstances = null;
+        if (config.egress() instanceof NatGatewaysConfig gateways) {
+            builder.natGateways(gateways.count());
+        } else if (config.egress() instanceof NatInstanceConfig instance) {
+            natInstances = NatProvider.instanceV2(NatInstanceProps.builder()
+                    .instanceType(new InstanceType(instance.instanceType()))
+                    // CDK's default admits all inbound traffic from anywhere; only what the private subnets send is
+                    // admitted, in hardenNatInstances.
+                    .defaultAllowedTraffic(NatTrafficDirection.OUTBOUND_ONLY)
+                    // The public subnets do not hand out public IPs (MapPublicIpOnLaunch false), and a NAT without one
+                    // forwards nothing.
+                    .associatePublicIpAddress(true)
+                    .build());
+            // One instance, in the first AZ, for every private subnet: the cheap choice; prod rejects it.
+            builder.natGatewayProvider(natInstances).natGateways(1);
+        } else {
+            // egress.publicIps: no NAT; the private tier is reserved (subnetTiers).
+            builder.natGateways(0);
+        }
+        this.vpc = builder.build();
+        this.taskSubnets = config.egress() instanceof PublicIpsConfig ? TaskSubnets.PUBLIC : TaskSubnets.PRIVATE;
+        if (natInstances != null) {
+            hardenNatInstances(natInstances);
+        }
+        if (!config.endpoints().isEmpty()) {
+            new VpcEndpoints(this, "Endpoints", new VpcEndpoints.Props(vpc, config.cidr(), config.endpoints(), taskSubnets));
+        }
 
         // The flow log's grants create the role's inline policy under this ID; findChild throws if a CDK
         // release renames it, so the acknowledgment can never silently fall off.
@@ -88,24 +136,80 @@ public final class Network extends Construct {
     }
 
     /**
-     * Every tier gets subnets four bits smaller than the VPC (a /16 gives /20s), which leaves room for
-     * up to 16 subnets: 3 tiers x 3 AZs fit, and adding the isolated tier later appends subnets
-     * without renumbering (and so replacing) the existing ones.
+     * The NAT instances' traps: the provider's security group admits nothing with OUTBOUND_ONLY, so the private
+     * subnets (and only they) are admitted here; IMDSv2 is required (a launch template with HttpTokens required);
+     * the root volume is encrypted.
+     */
+    private void hardenNatInstances(NatInstanceProviderV2 natInstances) {
+        for (ISubnet subnet : vpc.getPrivateSubnets()) {
+            natInstances.getConnections().allowFrom(Peer.ipv4(subnet.getIpv4CidrBlock()), Port.allTraffic(),
+                    "Traffic to the internet from private subnet " + subnet.getIpv4CidrBlock());
+        }
+        for (Instance instance : natInstances.getGatewayInstances()) {
+            // IMDSv2 only: what CDK's InstanceRequireImdsv2Aspect does, made here so the template can carry its reasons.
+            CfnLaunchTemplate launchTemplate = CfnLaunchTemplate.Builder.create(instance, "LaunchTemplate")
+                    .launchTemplateData(CfnLaunchTemplate.LaunchTemplateDataProperty.builder()
+                            .metadataOptions(CfnLaunchTemplate.MetadataOptionsProperty.builder().httpTokens("required").build())
+                            .build())
+                    .build();
+            instance.getInstance().setLaunchTemplate(CfnInstance.LaunchTemplateSpecificationProperty.builder()
+                    .launchTemplateId(launchTemplate.getRef())
+                    .version(launchTemplate.getAttrLatestVersionNumber())
+                    .build());
+            // Control Tower findings that are the NAT instance's nature; the cfn-guard gate honours them outside prod
+            // only, and the loader rejects a NAT instance in prod.
+            String monitoring = "The NAT instance keeps basic 5-minute monitoring (detailed monitoring costs about as much "
+                    + "as the instance); the VPC flow logs record every connection through it. Not allowed in prod.";
+            launchTemplate.addMetadata(WritableVolumes.GUARD_EXCEPTIONS_METADATA, List.of(Map.of(
+                    "control", "CT.EC2.PR.10", "reason", monitoring)));
+            instance.getInstance().addMetadata(WritableVolumes.GUARD_EXCEPTIONS_METADATA, List.of(
+                    Map.of("control", "CT.EC2.PR.8", "reason", "A NAT instance forwards the private subnets' traffic to the "
+                            + "internet by its own public IP; its security group admits only the private subnets. Not allowed in prod."),
+                    Map.of("control", "CT.EC2.PR.13", "reason", monitoring),
+                    Map.of("control", "CT.EC2.PR.19", "reason", "The NAT instance only forwards packets between the private "
+                            + "subnets and the internet, where the tasks' own TLS (AWS APIs, registries) protects them; a Nitro type "
+                            + "with in-transit encryption costs many times a t4g.nano. Not allowed in prod.")));
+            // The provider takes no block devices; without this the root volume follows the account's EBS default,
+            // which may be unencrypted (AwsSolutions-EC26). /dev/xvda is Amazon Linux 2023's root device.
+            instance.getInstance().setBlockDeviceMappings(List.of(CfnInstance.BlockDeviceMappingProperty.builder()
+                    .deviceName("/dev/xvda")
+                    .ebs(CfnInstance.EbsProperty.builder().encrypted(true).volumeType("gp3").deleteOnTermination(true).build())
+                    .build()));
+            Acknowledgments.acknowledge(instance, "AwsSolutions-EC28",
+                    "The dev NAT instance keeps basic 5-minute monitoring: detailed monitoring costs about as much as the "
+                            + "instance itself. The VPC flow logs record every connection through it; prod uses NAT gateways.");
+            Acknowledgments.acknowledge(instance, "AwsSolutions-EC29",
+                    "Termination protection would make CloudFormation fail to replace the instance when a newer Amazon Linux "
+                            + "2023 AMI is resolved at deploy time, which is how it is patched. Only CloudFormation manages it; prod uses NAT gateways.");
+        }
+    }
+
+    /**
+     * Every tier gets subnets of {@code network.subnetPrefix} (by default four bits smaller than the VPC, so a
+     * /16 gives /20s and there is room for 16: 3 tiers x 3 AZs fit, and adding the isolated tier later appends
+     * subnets without renumbering, and so replacing, the existing ones). Without NAT the private tier is
+     * reserved rather than left out, for the same reason: the isolated tier keeps its addresses, and switching
+     * to NAT later only adds subnets.
      */
     private static List<SubnetConfiguration> subnetTiers(NetworkConfig config) {
-        int vpcPrefix = Integer.parseInt(config.cidr().substring(config.cidr().indexOf('/') + 1));
-        int subnetPrefix = vpcPrefix + 4;
+        int subnetPrefix = config.subnetPrefix();
         List<SubnetConfiguration> tiers = new ArrayList<>();
         tiers.add(SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC)
-                // Only load balancers and NAT gateways live here; nothing gets a public IP by accident (EC2.15).
+                // Nothing gets a public IP by accident (EC2.15): NAT instances and tasks with egress.publicIps ask for one.
                 .mapPublicIpOnLaunch(false).cidrMask(subnetPrefix).build());
         tiers.add(SubnetConfiguration.builder().name("private").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                .reserved(config.egress() instanceof PublicIpsConfig)
                 .cidrMask(subnetPrefix).build());
         if (config.isolatedSubnets()) {
             tiers.add(SubnetConfiguration.builder().name("isolated").subnetType(SubnetType.PRIVATE_ISOLATED)
                     .cidrMask(subnetPrefix).build());
         }
         return tiers;
+    }
+
+    /** Where the tasks run: private subnets behind NAT, or the public subnets with public IPs. */
+    public TaskSubnets taskSubnets() {
+        return taskSubnets;
     }
 
     /** The VPC. */

@@ -1,5 +1,6 @@
 package dev.ecsplatform.service;
 
+import dev.ecsplatform.network.TaskSubnets;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
@@ -24,14 +25,15 @@ public interface ComputeBinding {
     /**
      * What every kind of ECS service needs, decided by the stack and the other bindings.
      *
-     * @param cluster                the cluster to run in; its VPC's private subnets hold the tasks
+     * @param cluster                the cluster to run in
+     * @param subnets                which of the cluster VPC's subnets hold the tasks, and whether they get public IPs
      * @param taskDefinition         the task definition to run
      * @param securityGroups         every group the tasks wear: their own first, then the traffic's
      * @param deployment             how new versions roll out
      * @param healthCheckGracePeriod how long load-balancer health checks of a new task are ignored, if anything checks them
      * @param serviceConnect         the service's Service Connect configuration, when the cluster has Service Connect
      */
-    record ServiceSettings(ICluster cluster, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
+    record ServiceSettings(ICluster cluster, TaskSubnets subnets, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
             DeploymentBinding deployment, Optional<Duration> healthCheckGracePeriod,
             Optional<ServiceConnectProps> serviceConnect) {
         public ServiceSettings {

@@ -3,8 +3,9 @@ package dev.ecsplatform.service;
 import dev.ecsplatform.config.CapacityConfig;
 import java.util.List;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
+import java.util.Map;
 import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.CfnService;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
 import software.amazon.awscdk.services.ecs.FargateService;
@@ -12,8 +13,9 @@ import software.amazon.awscdk.services.ecs.PropagatedTagSource;
 import software.constructs.Construct;
 
 /**
- * Tasks on Fargate, or a Fargate and Fargate Spot mix, by capacity-provider strategy: in private subnets,
- * without public IPs, on the latest platform version.
+ * Tasks on Fargate, or a Fargate and Fargate Spot mix, by capacity-provider strategy, on the latest platform
+ * version: in private subnets without public IPs, or, where the environment has no NAT
+ * ({@code network.egress.publicIps}), in the public subnets with a public IP each.
  *
  * <p>The desired count is left out of the template on purpose: CloudFormation would send it with every
  * update and reset a count autoscaling has raised, so a deployment under load would stop tasks. ECS
@@ -33,9 +35,9 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
                 .cluster(settings.cluster())
                 .taskDefinition(settings.taskDefinition())
                 .platformVersion(FargatePlatformVersion.LATEST)
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .vpcSubnets(SubnetSelection.builder().subnetType(settings.subnets().subnetType()).build())
                 .securityGroups(settings.securityGroups())
-                .assignPublicIp(false)
+                .assignPublicIp(settings.subnets().assignPublicIp())
                 .capacityProviderStrategies(capacity.stream()
                         .map(c -> CapacityProviderStrategy.builder()
                                 .capacityProvider(c.provider().ecsName())
@@ -51,6 +53,15 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
         // Only with something that health-checks tasks from outside: a worker has no load-balancer check to defer.
         settings.healthCheckGracePeriod().ifPresent(service::healthCheckGracePeriod);
         settings.serviceConnect().ifPresent(service::serviceConnectConfiguration);
-        return service.build();
+        FargateService built = service.build();
+        if (settings.subnets().assignPublicIp()) {
+            // The loader allows public IPs outside prod only; the cfn-guard gate honours this exception nowhere else.
+            ((CfnService) built.getNode().getDefaultChild()).addMetadata(WritableVolumes.GUARD_EXCEPTIONS_METADATA, List.of(Map.of(
+                    "control", "CT.ECS.PR.9",
+                    "reason", "The environment has no NAT (network.egress.publicIps, not allowed in prod): tasks reach the "
+                            + "internet by their own public IP. Inbound they admit only the load balancer's security group on "
+                            + "the container port (a worker admits nothing); prod runs this rule.")));
+        }
+        return built;
     }
 }

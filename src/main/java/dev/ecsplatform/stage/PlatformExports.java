@@ -5,6 +5,7 @@ import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import dev.ecsplatform.loadbalancing.ImportedNetworkLoadBalancer;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
+import dev.ecsplatform.network.TaskSubnets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class PlatformExports {
     private final List<String> availabilityZones;
     private final String vpcCidr;
     private final int privateSubnetCount;
+    private final int publicSubnetCount;
+    private final TaskSubnets taskSubnets;
 
     private PlatformExports(PlatformStack platform, EnvironmentConfig environment) {
         this.stackName = StackNames.platform(environment);
@@ -73,6 +76,9 @@ public final class PlatformExports {
         putSubnets("PublicSubnet", vpc.getPublicSubnets());
         putSubnets("IsolatedSubnet", vpc.getIsolatedSubnets());
         this.privateSubnetCount = vpc.getPrivateSubnets().size();
+        this.publicSubnetCount = vpc.getPublicSubnets().size();
+        // Not an export: where tasks run follows the platform's own config (network.egress), which both stacks read.
+        this.taskSubnets = platform.network().taskSubnets();
         put("ClusterName", platform.cluster().cluster().getClusterName());
         put("ClusterArn", platform.cluster().cluster().getClusterArn());
         platform.cluster().serviceConnect().ifPresent(connect -> {
@@ -156,24 +162,36 @@ public final class PlatformExports {
             return Fn.importValue(exportName(key));
         }
 
-        /** The VPC with its private subnets, where tasks run. */
+        /**
+         * The VPC with its private and public subnets. Tasks run in the ones {@link #taskSubnets()} names; a subnet
+         * tier nothing in the stack selects is never imported (its values are unused tokens).
+         */
         public IVpc vpc() {
             if (vpc == null) {
-                List<String> privateSubnetIds = new ArrayList<>();
-                List<String> routeTableIds = new ArrayList<>();
-                for (int i = 1; i <= privateSubnetCount; i++) {
-                    privateSubnetIds.add(value("PrivateSubnet" + i + "Id"));
-                    routeTableIds.add(value("PrivateSubnet" + i + "RouteTableId"));
-                }
                 vpc = Vpc.fromVpcAttributes(scope, "Vpc", VpcAttributes.builder()
                         .vpcId(value("VpcId"))
                         .vpcCidrBlock(vpcCidr)
                         .availabilityZones(availabilityZones)
-                        .privateSubnetIds(privateSubnetIds)
-                        .privateSubnetRouteTableIds(routeTableIds)
+                        .privateSubnetIds(subnetValues("PrivateSubnet", privateSubnetCount, "Id"))
+                        .privateSubnetRouteTableIds(subnetValues("PrivateSubnet", privateSubnetCount, "RouteTableId"))
+                        .publicSubnetIds(subnetValues("PublicSubnet", publicSubnetCount, "Id"))
+                        .publicSubnetRouteTableIds(subnetValues("PublicSubnet", publicSubnetCount, "RouteTableId"))
                         .build());
             }
             return vpc;
+        }
+
+        /** Where the environment's tasks run: private subnets behind NAT, or public subnets with public IPs. */
+        public TaskSubnets taskSubnets() {
+            return taskSubnets;
+        }
+
+        private List<String> subnetValues(String kind, int count, String suffix) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                ids.add(value(kind + i + suffix));
+            }
+            return ids;
         }
 
         /** The ECS cluster. */

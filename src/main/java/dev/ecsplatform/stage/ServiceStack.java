@@ -83,7 +83,7 @@ public final class ServiceStack extends Stack {
         ComputeBinding compute = new FargateCompute(fargate.capacity());
         DeploymentBinding deployment = new RollingDeployment(rolling);
 
-        // Outbound stays open: tasks pull images and call AWS APIs through the NAT gateways. Inbound is what
+        // Outbound stays open: tasks pull images and call AWS APIs through NAT (or their public IPs, or VPC endpoints). Inbound is what
         // the traffic binding admits, on the container port only; a worker's group admits nothing.
         SecurityGroup taskSecurityGroup = SecurityGroup.Builder.create(this, "TaskSecurityGroup")
                 .vpc(imports.vpc())
@@ -101,7 +101,8 @@ public final class ServiceStack extends Stack {
                 .logDriver(taskDefinition.proxyLogDriver())
                 .build());
         this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(),
-                taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(), serviceConnect));
+                imports.taskSubnets(), taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(),
+                serviceConnect));
         traffic.attach(service, taskSecurityGroup);
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.

@@ -247,11 +247,12 @@ class ConfigRejectionTest {
         files.environment("dev", """
                 tier: dev
                 network:
-                  natGateway: 1
+                  isolatedSubnet: true
                 """);
 
-        assertThat(files.problems()).containsExactly("dev.yaml:3:3 network.natGateway: unknown key; did you mean "
-                + "'natGateways'? allowed keys here: cidr, maxAzs, natGateways, isolatedSubnets, flowLogRetentionDays");
+        assertThat(files.problems()).containsExactly("dev.yaml:3:3 network.isolatedSubnet: unknown key; did you mean "
+                + "'isolatedSubnets'? allowed keys here: cidr, maxAzs, subnetPrefix, egress, endpoints, isolatedSubnets, "
+                + "flowLogRetentionDays");
     }
 
     @Test
@@ -489,19 +490,6 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly(
                 "prod.yaml:3:11 network.maxAzs: 2 is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
-    }
-
-    @Test
-    void rejectsMoreNatGatewaysThanAvailabilityZones() {
-        files.environment("dev", """
-                tier: dev
-                network:
-                  maxAzs: 2
-                  natGateways: 3
-                """);
-
-        assertThat(files.problems()).containsExactly(
-                "dev.yaml:4:16 network.natGateways: 3 is more than maxAzs (2); use 1 to 2");
     }
 
     @Test

@@ -37,7 +37,7 @@ class EnvironmentLoaderTest {
             List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(FIXTURES);
 
             // THEN base.yaml is not among them
-            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("dev", "edge", "internal", "prod", "shared");
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("cheap", "dev", "edge", "internal", "natinst", "prod", "shared");
         }
 
         @Test
@@ -54,7 +54,7 @@ class EnvironmentLoaderTest {
             assertThat(fargate(web).capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
             assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, 70));
             assertThat(dev.logs().retentionDays()).isEqualTo(14);
-            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 1, false, 14));
+            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 14));
         }
 
         @Test
@@ -89,7 +89,7 @@ class EnvironmentLoaderTest {
         void prodGetsTheProductionDefaultsItDoesNotSpellOut() {
             EnvironmentConfig prod = EnvironmentLoader.load(FIXTURES, "prod");
 
-            assertThat(prod.network().natGateways()).isEqualTo(3);
+            assertThat(prod.network().egress()).isEqualTo(new NatGatewaysConfig(3));
             assertThat(prod.logs().retentionDays()).isEqualTo(365);
             assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
             assertThat(prod.cluster().containerInsights()).isEqualTo(ContainerInsights.ENHANCED);
@@ -282,7 +282,7 @@ class EnvironmentLoaderTest {
         void prodSpreadsOverThreeZonesWithANatGatewayEachKeepsLogsAYearAndRunsTwoTasks() {
             EnvironmentConfig prod = loadWithOneService("prod");
 
-            assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, 3, false, 365));
+            assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, 20, new NatGatewaysConfig(3), List.of(), false, 365));
             assertThat(prod.logs().retentionDays()).isEqualTo(365);
             assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
             assertThat(prod.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(365);
@@ -293,7 +293,7 @@ class EnvironmentLoaderTest {
         void devUsesTwoZonesOneNatGatewayThirtyDaysOfLogsAndOneTask() {
             EnvironmentConfig dev = loadWithOneService("dev");
 
-            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, 1, false, 30));
+            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 30));
             assertThat(dev.logs().retentionDays()).isEqualTo(30);
             assertThat(dev.loadBalancers().get("public").deletionProtection()).isFalse();
             assertThat(dev.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(90);
@@ -333,7 +333,7 @@ class EnvironmentLoaderTest {
             String yaml = EffectiveConfig.toYaml(EnvironmentLoader.load(FIXTURES, "dev"));
 
             assertThat(yaml).startsWith("# effective configuration of environment 'dev'\n")
-                    .contains("tier: dev\n", "account: '" + Fixtures.ACCOUNT + "'\n", "natGateways: 1\n", "containerInsights: enabled\n",
+                    .contains("tier: dev\n", "account: '" + Fixtures.ACCOUNT + "'\n", "natGateways:\n      count: 1\n", "containerInsights: enabled\n",
                             "deletionProtection: false\n", "minHealthyPercent: 100\n", "deregistrationDelaySeconds: 30\n",
                             "image: public.ecr.aws/nginx/nginx-unprivileged:1.27-alpine\n")
                     .doesNotContain("name: dev");

@@ -30,6 +30,39 @@ class FargateComputeTest {
     }
 
     @Test
+    void runsInPublicSubnetsWithPublicIpsWhenTheEnvironmentHasNoNat() {
+        // fixtures/environments/cheap.yaml: network.egress publicIps.
+        for (String service : List.of("web", "worker")) {
+            Template cheap = Fixtures.service("cheap", service);
+            cheap.hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of("AwsvpcConfiguration",
+                    Match.objectLike(Map.of(
+                            "AssignPublicIp", "ENABLED",
+                            "Subnets", List.of(
+                                    Map.of("Fn::ImportValue", "cheap-platform:PublicSubnet1Id"),
+                                    Map.of("Fn::ImportValue", "cheap-platform:PublicSubnet2Id")))))));
+        }
+    }
+
+    @Test
+    void tasksWithPublicIpsStillAdmitOnlyTheLoadBalancer() {
+        Template web = Fixtures.service("cheap", "web");
+        web.resourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+        web.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "IpProtocol", "tcp", "FromPort", 8080, "ToPort", 8080,
+                "SourceSecurityGroupId", Map.of("Fn::ImportValue", "cheap-platform:LoadBalancer-public:SecurityGroupId")));
+        web.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("SecurityGroupIngress", Match.absent()));
+        Fixtures.service("cheap", "worker").resourceCountIs("AWS::EC2::SecurityGroupIngress", 0);
+    }
+
+    @Test
+    void carriesAReasonedGuardExceptionForPublicIpsOnlyOnServicesThatHaveThem() {
+        Fixtures.service("cheap", "web").hasResource("AWS::ECS::Service", Map.of("Metadata", Map.of(
+                "ecsplatform:guardExceptions", List.of(Map.of("control", "CT.ECS.PR.9",
+                        "reason", Match.stringLikeRegexp("^The environment has no NAT \\(network\\.egress\\.publicIps.*"))))));
+        dev.hasResource("AWS::ECS::Service", Map.of("Metadata", Match.absent()));
+    }
+
+    @Test
     void placesTasksByTheConfiguredCapacityStrategy() {
         dev.hasResourceProperties("AWS::ECS::Service", Map.of("CapacityProviderStrategy", List.of(
                 Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1, "Base", 0))));
