@@ -188,10 +188,10 @@ final class EnvironmentRules {
             fields.problem("network.egress.natInstance", "is not allowed in prod; a NAT instance is a single EC2 instance in "
                     + "one AZ, patched only by redeploying, and when it fails every task loses the internet. Prod keeps a "
                     + "NAT gateway per AZ: remove network.egress");
-        } else if (network.egress() instanceof PublicIpsConfig && tier.isProduction()) {
-            fields.problem("network.egress.publicIps", "is not allowed in prod; prod tasks run in private subnets without "
-                    + "public IPs (Security Hub ECS.2, Control Tower CT.ECS.PR.9), behind a NAT gateway per AZ: remove "
-                    + "network.egress");
+        } else if (network.egress() instanceof PublicIpsConfig && tier != Tier.DEV) {
+            fields.problem("network.egress.publicIps", "is for dev only; " + tier.yamlName() + " tasks run in private "
+                    + "subnets without public IPs (Security Hub ECS.2, Control Tower CT.ECS.PR.9, which dev alone excepts), "
+                    + "behind NAT: " + (tier.isProduction() ? "remove network.egress" : "use natGateways or natInstance"));
         }
     }
 

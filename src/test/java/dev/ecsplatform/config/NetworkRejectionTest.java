@@ -43,19 +43,19 @@ class NetworkRejectionTest {
     @Test
     void readsANatInstanceAndPublicIpsWithTheirDefaults() {
         files.environment("dev", """
-                tier: dev
+                tier: test
                 network:
                   egress: { natInstance: {} }
                   endpoints: [s3, ecr, logs, secretsmanager, ssm]
                 """).environment("test", """
-                tier: test
+                tier: dev
                 network:
                   egress: { publicIps: {} }
                 """);
 
-        NetworkConfig dev = files.load("dev").network();
-        assertThat(dev.egress()).isEqualTo(new NatInstanceConfig("t4g.nano"));
-        assertThat(dev.endpoints()).containsExactly(VpcEndpoint.S3, VpcEndpoint.ECR, VpcEndpoint.LOGS,
+        NetworkConfig natInstance = files.load("dev").network();
+        assertThat(natInstance.egress()).isEqualTo(new NatInstanceConfig("t4g.nano"));
+        assertThat(natInstance.endpoints()).containsExactly(VpcEndpoint.S3, VpcEndpoint.ECR, VpcEndpoint.LOGS,
                 VpcEndpoint.SECRETSMANAGER, VpcEndpoint.SSM);
         assertThat(files.load("test").network().egress()).isEqualTo(new PublicIpsConfig());
     }
@@ -105,18 +105,27 @@ class NetworkRejectionTest {
     }
 
     @Test
-    void rejectsPublicIpsInProd() {
+    void allowsPublicIpsInDevOnly() {
         files.environment("prod", """
                 tier: prod
                 loadBalancers: {}
                 network:
                   egress:
                     publicIps: {}
+                """).environment("test", """
+                tier: test
+                network:
+                  egress:
+                    publicIps: {}
                 """);
 
-        assertThat(files.problems()).containsExactly("prod.yaml:5:5 network.egress.publicIps: is not allowed in prod; "
-                + "prod tasks run in private subnets without public IPs (Security Hub ECS.2, Control Tower CT.ECS.PR.9), "
-                + "behind a NAT gateway per AZ: remove network.egress");
+        assertThat(files.problems()).containsExactly(
+                "prod.yaml:5:5 network.egress.publicIps: is for dev only; prod tasks run in private subnets without public "
+                        + "IPs (Security Hub ECS.2, Control Tower CT.ECS.PR.9, which dev alone excepts), behind NAT: remove "
+                        + "network.egress",
+                "test.yaml:4:5 network.egress.publicIps: is for dev only; test tasks run in private subnets without public "
+                        + "IPs (Security Hub ECS.2, Control Tower CT.ECS.PR.9, which dev alone excepts), behind NAT: use "
+                        + "natGateways or natInstance");
     }
 
     @Test
