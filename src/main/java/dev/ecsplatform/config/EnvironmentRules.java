@@ -259,7 +259,8 @@ final class EnvironmentRules {
         }
         if (loadBalancer.type() == LoadBalancerType.NETWORK) {
             // What a network load balancer does per listener lives with each service's listener (traffic.nlb).
-            for (String key : List.of("httpPort", "httpsPort", "certificates", "tlsPolicy", "webAcl", "idleTimeoutSeconds", "hostedZone")) {
+            for (String key : List.of("httpPort", "httpsPort", "certificates", "tlsPolicy", "webAcl", "idleTimeoutSeconds", "hostedZone",
+                    "testListener")) {
                 if (fields.writtenOtherThanDefault(path + "." + key)) {
                     fields.problem(path + "." + key, "is a setting of application load balancers; a network load balancer "
                             + "has a listener per service, whose port, protocol and certificates are set under "
@@ -285,6 +286,22 @@ final class EnvironmentRules {
             fields.problem(path + (fields.written(path + ".httpsPort") ? ".httpsPort" : ".httpPort"), "the HTTP and HTTPS "
                     + "listeners cannot share port " + loadBalancer.httpPort() + "; give each its own (80 and 443 by default)");
         }
+        loadBalancer.testListener().ifPresent(test -> {
+            String key = path + ".testListener";
+            if (fields.valid(key + ".port") && (test.port() == loadBalancer.httpPort()
+                    || loadBalancer.https() && test.port() == loadBalancer.httpsPort())) {
+                fields.problem(key + ".port", test.port() + " is already a port of this load balancer's listeners; give the "
+                        + "test listener its own, e.g. 8443");
+            }
+            if (fields.valid(key + ".allowFrom")) {
+                if (test.allowFrom().contains("0.0.0.0/0")) {
+                    fields.problem(key + ".allowFrom", "must not be 0.0.0.0/0: a test listener serves versions not yet "
+                            + "released; list the CIDR blocks or prefix lists of your testers");
+                }
+                test.allowFrom().stream().filter(source -> !source.startsWith("pl-"))
+                        .forEach(cidr -> checkCidrBlock(key + ".allowFrom", cidr, 0, 32));
+            }
+        });
         String allowFrom = path + ".allowFrom";
         if (fields.valid(allowFrom)) {
             if (loadBalancer.allowFrom().isEmpty()) {

@@ -64,6 +64,9 @@ public record LoadBalancerConfig(
                 + "load balancer yourself")
         Optional<HostedZoneConfig> hostedZone,
 
+        @Doc(value = "A test listener for blue/green deployments.", omitted = "no test listener")
+        Optional<TestListenerConfig> testListener,
+
         @Range(min = 1, max = 4000)
         @Default("60")
         @Doc("Seconds a connection may stay idle before the load balancer closes it (60 is the ELB default).")

@@ -51,6 +51,7 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
     private final SecurityGroup targetsSecurityGroup;
     private final ApplicationListener httpListener;
     private final Optional<ApplicationListener> httpsListener;
+    private final Optional<ApplicationListener> testListener;
 
     public SharedLoadBalancer(Construct scope, String id, Props props) {
         super(scope, id);
@@ -128,15 +129,28 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
                 .port(config.httpsPort())
                 .protocol(ApplicationProtocol.HTTPS)
                 .open(false)
-                .sslPolicy(switch (config.tlsPolicy()) {
-                    case TLS13_1_2 -> SslPolicy.RECOMMENDED_TLS;
-                    case TLS13_1_3 -> SslPolicy.TLS13_13;
-                })
+                .sslPolicy(sslPolicy(config))
                 // The first certificate is the default; the others are added as listener certificates, served by SNI.
                 .certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
                 .defaultAction(notFound)
                 .build())) : Optional.empty();
 
+        // The test listener speaks what the production listener speaks, on its own port, to the testers only.
+        this.testListener = config.testListener().map(test -> {
+            for (String source : test.allowFrom()) {
+                securityGroup.addIngressRule(source.startsWith("pl-") ? Peer.prefixList(source) : Peer.ipv4(source),
+                        Port.tcp(test.port()), "Test listener from " + source);
+            }
+            BaseApplicationListenerProps.Builder listener = BaseApplicationListenerProps.builder()
+                    .port(test.port())
+                    .protocol(config.https() ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP)
+                    .open(false)
+                    .defaultAction(notFound);
+            if (config.https()) {
+                listener.sslPolicy(sslPolicy(config)).certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList());
+            }
+            return loadBalancer.addListener("Test", listener.build());
+        });
         // NIST 800-53 runs on prod, where the loader requires certificates; so an HTTP-only listener never meets it.
         if (config.https()) {
             Acknowledgments.acknowledge(httpListener, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
@@ -160,6 +174,18 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
     /** The HTTP listener: it routes to services without certificates, and only redirects to HTTPS with them. */
     public ApplicationListener httpListener() {
         return httpListener;
+    }
+
+    private static SslPolicy sslPolicy(LoadBalancerConfig config) {
+        return switch (config.tlsPolicy()) {
+            case TLS13_1_2 -> SslPolicy.RECOMMENDED_TLS;
+            case TLS13_1_3 -> SslPolicy.TLS13_13;
+        };
+    }
+
+    /** The test listener, when the load balancer has one. */
+    public Optional<ApplicationListener> testListener() {
+        return testListener;
     }
 
     /** The HTTPS listener, when the load balancer has certificates. */

@@ -56,6 +56,8 @@ public final class PlatformExports {
      */
     private static final String HTTP_LISTENER_KEY = "Listener-HTTP";
     private static final String SERVICE_CONNECT_KEY = "ServiceConnect";
+    /** The test listener of blue/green deployments, exported for the service stacks of issue 9's strategies. */
+    private static final String TEST_LISTENER_KEY = "Listener-Test";
     private static final String HTTPS_LISTENER_KEY = "Listener-HTTPS";
 
     private final String stackName;
@@ -98,6 +100,7 @@ public final class PlatformExports {
             if (loadBalancer instanceof SharedLoadBalancer application) {
                 put(prefix + ":" + HTTP_LISTENER_KEY + ":Arn", application.httpListener().getListenerArn());
                 application.httpsListener().ifPresent(https -> put(prefix + ":" + HTTPS_LISTENER_KEY + ":Arn", https.getListenerArn()));
+                application.testListener().ifPresent(test -> put(prefix + ":" + TEST_LISTENER_KEY + ":Arn", test.getListenerArn()));
             }
         });
         // Top-level IDs, so each output's logical ID is its key and never moves with a refactor.

@@ -265,6 +265,24 @@ class LoadBalancerRejectionTest {
                         + "wildcard record is * as the whole first label, such as *.example.com");
     }
 
+    @Test
+    void aTestListenerHasAPortOfItsOwnAndIsNotOpenToTheWorld() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  public: { allowFrom: [0.0.0.0/0], testListener: { port: 80, allowFrom: [0.0.0.0/0] } }
+                  other: { allowFrom: [0.0.0.0/0], testListener: { port: 8443 } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:59 loadBalancers.public.testListener.port: 80 is already a port of this load balancer's "
+                        + "listeners; give the test listener its own, e.g. 8443",
+                "dev.yaml:3:74 loadBalancers.public.testListener.allowFrom: must not be 0.0.0.0/0: a test listener serves "
+                        + "versions not yet released; list the CIDR blocks or prefix lists of your testers",
+                "dev.yaml:4:36 loadBalancers.other.testListener.allowFrom: is required; set it to the CIDR blocks or prefix "
+                        + "lists of the testers, e.g. [203.0.113.0/24]");
+    }
+
     // ---- network load balancers ------------------------------------------------------------------
 
     @Test

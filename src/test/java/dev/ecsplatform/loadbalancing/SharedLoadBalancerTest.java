@@ -69,9 +69,25 @@ class SharedLoadBalancerTest {
                         Map.of("Port", "443", "Protocol", "HTTPS", "StatusCode", "HTTP_301")))));
         prod.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "GroupDescription", Match.stringLikeRegexp("^Load balancer public"),
-                "SecurityGroupIngress", List.of(
+                "SecurityGroupIngress", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 80, "ToPort", 80)),
-                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443)))));
+                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "FromPort", 443, "ToPort", 443))))));
+    }
+
+    @Test
+    void aTestListenerServesHttpsOnItsOwnPortToTheTestersOnlyAndIsExported() {
+        Template prod = Fixtures.platform("prod");
+        prod.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Port", 8443, "Protocol", "HTTPS", "SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "Certificates", List.of(Map.of("CertificateArn", Fixtures.PROD_CERTIFICATES.get(0))),
+                "DefaultActions", List.of(Match.objectLike(Map.of("Type", "fixed-response")))));
+        prod.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", Match.stringLikeRegexp("^Load balancer public"),
+                "SecurityGroupIngress", Match.arrayWith(List.of(Map.of("CidrIp", "203.0.113.0/24", "Description",
+                        "Test listener from 203.0.113.0/24", "FromPort", 8443, "ToPort", 8443, "IpProtocol", "tcp")))));
+        prod.hasOutput("ExportLoadBalancerpublicListenerTestArn", Map.of(
+                "Export", Map.of("Name", "prod-platform:LoadBalancer-public:Listener-Test:Arn")));
+        assertThat(Fixtures.platform("dev").findOutputs("*").keySet()).noneMatch(output -> output.contains("ListenerTest"));
     }
 
     @Test
