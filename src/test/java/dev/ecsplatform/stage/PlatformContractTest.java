@@ -49,7 +49,13 @@ class PlatformContractTest {
             "an internal load balancer added", environment(List.of(PUBLIC, "private: { scheme: internal, httpPort: 8080 }"),
                     WEB, ORDERS, ADMIN, service("ledger", "loadBalancer: private")),
             "the listener's port changed", environment(List.of("public: { httpPort: 8000, allowFrom: [0.0.0.0/0] }"), WEB, ORDERS, ADMIN),
-            "every service removed", environment(List.of(PUBLIC)));
+            "every service removed", environment(List.of(PUBLIC)),
+            "HTTPS added to the load balancer", environment(List.of("public: { allowFrom: [0.0.0.0/0], certificates: "
+                    + "[\"arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555\"] }"),
+                    WEB, ORDERS, ADMIN),
+            "a service moved to a network load balancer", environment(List.of(PUBLIC, "edge: { type: network, allowFrom: [0.0.0.0/0] }"),
+                    WEB, ORDERS, "admin: { image: example/admin:1, port: 8080, user: \"1000\", traffic: { nlb: { loadBalancer: edge, "
+                            + "port: 443 } } }"));
 
     private static String service(String name, String route) {
         return name + ": { image: example/" + name + ":1, port: 8080, user: \"1000\", traffic: { alb: { " + route + " } } }";
