@@ -100,6 +100,7 @@ final class EnvironmentRules {
         checkRouteOverlaps(environment);
         checkListenerPorts(environment);
         checkConnectNames(environment);
+        checkHostRecords(environment);
         checkFamilies(environment);
     }
 
@@ -416,7 +417,18 @@ final class EnvironmentRules {
                 Optional<String> path = route.paths().stream().filter(otherRoute.paths()::contains).findFirst();
                 boolean anyHost = route.hosts().isEmpty() && otherRoute.hosts().isEmpty();
                 Optional<String> host = route.hosts().stream().filter(otherRoute.hosts()::contains).findFirst();
-                if (path.isPresent() && (anyHost || host.isPresent())) {
+                // A route for any host that wins over a route for some hosts on the same path takes all of theirs too;
+                // the other way round is a deliberate override for those hosts.
+                AlbRouteConfig anyHostRoute = route.hosts().isEmpty() ? route : otherRoute;
+                AlbRouteConfig someHostsRoute = anyHostRoute == route ? otherRoute : route;
+                if (path.isPresent() && !anyHost && host.isEmpty() && route.hosts().isEmpty() != otherRoute.hosts().isEmpty()
+                        && anyHostRoute.priority() < someHostsRoute.priority()) {
+                    fields.problem("services." + name + ".traffic.alb.paths", "'" + path.get() + "' for any host (service '"
+                            + (anyHostRoute == route ? name : other) + "', priority " + anyHostRoute.priority() + ") takes "
+                            + "every request for " + String.join(", ", someHostsRoute.hosts()) + " from service '"
+                            + (someHostsRoute == route ? name : other) + "' (priority " + someHostsRoute.priority() + ") on load "
+                            + "balancer '" + route.loadBalancer() + "'; give the host-specific route the lower priority number");
+                } else if (path.isPresent() && (anyHost || host.isPresent())) {
                     String where = "services." + name + ".traffic.alb.paths";
                     fields.problem(where, "'" + path.get() + "' " + (anyHost ? "for any host" : "for host " + host.get())
                             + " is also routed to service '" + other + "' (" + fields.location("services." + other
@@ -425,6 +437,26 @@ final class EnvironmentRules {
                 }
             }
             seen.add(name);
+        }));
+    }
+
+    /** One alias record per host and zone: two load balancers cannot both answer for one name. */
+    private void checkHostRecords(EnvironmentConfig environment) {
+        Map<String, String> owners = new HashMap<>();
+        ordered(environment.services(), "services").forEach((name, service) -> service.traffic().alb().ifPresent(route -> {
+            LoadBalancerConfig loadBalancer = environment.loadBalancers().get(route.loadBalancer());
+            if (loadBalancer == null || loadBalancer.hostedZone().isEmpty()) {
+                return;
+            }
+            for (String host : route.hosts()) {
+                String key = loadBalancer.hostedZone().get().id() + " " + host.toLowerCase(java.util.Locale.ROOT);
+                String other = owners.putIfAbsent(key, route.loadBalancer());
+                if (other != null && !other.equals(route.loadBalancer())) {
+                    fields.problem("services." + name + ".traffic.alb.hosts", "'" + host + "' already gets its alias record "
+                            + "for load balancer '" + other + "' in hosted zone " + loadBalancer.hostedZone().get().name()
+                            + "; a name can point at one load balancer, so route this host there or use another name");
+                }
+            }
         }));
     }
 
@@ -780,6 +812,12 @@ final class EnvironmentRules {
             if (listener.protocol().carriesUdp() && health.port().isEmpty() && fields.valid(check + ".port")) {
                 fields.problem(check + ".port", "is required with protocol " + listener.protocol().yamlName() + ": the load "
                         + "balancer checks a UDP target over TCP or HTTP, so give the container port that answers it");
+            }
+            if (fields.valid(check + ".timeoutSeconds") && fields.valid(check + ".intervalSeconds")
+                    && health.timeoutSeconds() >= health.intervalSeconds()) {
+                fields.problem(check + (fields.written(check + ".timeoutSeconds") ? ".timeoutSeconds" : ".intervalSeconds"),
+                        "timeoutSeconds (" + health.timeoutSeconds() + ") must be less than intervalSeconds ("
+                                + health.intervalSeconds() + ")");
             }
             if (health.protocol() == NlbHealthCheckProtocol.TCP && fields.writtenOtherThanDefault(check + ".path")) {
                 fields.problem(check + ".path", "is only for protocol: http; a tcp check opens a connection and sends nothing");

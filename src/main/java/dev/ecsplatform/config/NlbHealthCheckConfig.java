@@ -26,6 +26,12 @@ public record NlbHealthCheckConfig(
         @Doc("Seconds between checks (ELB default 30).")
         int intervalSeconds,
 
+        @Range(min = 2, max = 120)
+        @Default("5")
+        @Doc(value = "Seconds before a check fails. Written out because ELB's defaults (10 s for TCP, 6 s for HTTP) are not "
+                + "less than a 10 s interval, which ELB requires.", rules = "less than `intervalSeconds`")
+        int timeoutSeconds,
+
         @Range(min = 2, max = 10)
         @Default("2")
         @Doc("Consecutive passes before a task takes connections (ELB default 5).")

@@ -8,6 +8,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancer;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -93,14 +94,43 @@ public final class AccessLogBucket extends Construct {
      */
     public void deliverFrom(BaseLoadBalancer loadBalancer, String prefix) {
         Stack stack = Stack.of(this);
-        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AccessLogsFrom" + prefix.replaceAll("[^A-Za-z0-9]", ""))
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("logdelivery.elasticloadbalancing.amazonaws.com")))
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(bucket.arnForObjects(prefix + "/AWSLogs/" + stack.getAccount() + "/*")))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
-                .build());
+        String sid = prefix.replaceAll("[^A-Za-z0-9]", "");
+        if (loadBalancer instanceof NetworkLoadBalancer) {
+            // A Network Load Balancer's logs (TLS listeners only) are delivered by CloudWatch Logs' delivery service,
+            // which reads the bucket ACL first (NLB guide, "Access logs for your Network Load Balancer").
+            Map<String, Object> fromThisAccount = Map.of(
+                    "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                    "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":"
+                            + stack.getAccount() + ":*"));
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid("AccessLogsAclCheck" + sid)
+                    .effect(Effect.ALLOW)
+                    .principals(List.of(new ServicePrincipal("delivery.logs.amazonaws.com")))
+                    .actions(List.of("s3:GetBucketAcl"))
+                    .resources(List.of(bucket.getBucketArn()))
+                    .conditions(fromThisAccount)
+                    .build());
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid("AccessLogsFrom" + sid)
+                    .effect(Effect.ALLOW)
+                    .principals(List.of(new ServicePrincipal("delivery.logs.amazonaws.com")))
+                    .actions(List.of("s3:PutObject"))
+                    .resources(List.of(bucket.arnForObjects(prefix + "/AWSLogs/" + stack.getAccount() + "/*")))
+                    .conditions(Map.of(
+                            "StringEquals", Map.of("aws:SourceAccount", stack.getAccount(), "s3:x-amz-acl", "bucket-owner-full-control"),
+                            "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":"
+                                    + stack.getAccount() + ":*")))
+                    .build());
+        } else {
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid("AccessLogsFrom" + sid)
+                    .effect(Effect.ALLOW)
+                    .principals(List.of(new ServicePrincipal("logdelivery.elasticloadbalancing.amazonaws.com")))
+                    .actions(List.of("s3:PutObject"))
+                    .resources(List.of(bucket.arnForObjects(prefix + "/AWSLogs/" + stack.getAccount() + "/*")))
+                    .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", stack.getAccount())))
+                    .build());
+        }
         loadBalancer.setAttribute("access_logs.s3.enabled", "true");
         loadBalancer.setAttribute("access_logs.s3.bucket", bucket.getBucketName());
         loadBalancer.setAttribute("access_logs.s3.prefix", prefix);

@@ -1,7 +1,7 @@
 package dev.ecsplatform.loadbalancing;
 
 import dev.ecsplatform.config.HostedZoneConfig;
-import java.util.SortedSet;
+import java.util.SortedMap;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ILoadBalancerV2;
 import software.amazon.awscdk.services.route53.ARecord;
 import software.amazon.awscdk.services.route53.HostedZone;
@@ -12,18 +12,18 @@ import software.amazon.awscdk.services.route53.targets.LoadBalancerTarget;
 import software.constructs.Construct;
 
 /**
- * One alias A record per host name the services route on a load balancer, in its configured hosted zone.
- * The records live next to the load balancer in the platform stack: a host that two services share (by
- * path) is one record, and a record's logical ID follows its name, so adding a service never moves one.
+ * One alias A record per host name the services route, in one hosted zone, pointing at the load balancer
+ * that routes the host. One construct per zone at the platform stack's top, the records keyed by name: a
+ * host that two services share (by path) is one record, adding a service never moves one, and a host moving
+ * to another load balancer in the zone is an in-place update of its record, not a new record beside the old.
  */
 public final class HostRecords extends Construct {
 
     /**
-     * @param zone         the hosted zone, by ID and name
-     * @param hosts        the distinct host names routed on the load balancer, lower case
-     * @param loadBalancer the load balancer the records point at
+     * @param zone  the hosted zone, by ID and name
+     * @param hosts the distinct host names in the zone, lower case, each with the load balancer that routes it
      */
-    public record Props(HostedZoneConfig zone, SortedSet<String> hosts, ILoadBalancerV2 loadBalancer) {
+    public record Props(HostedZoneConfig zone, SortedMap<String, ILoadBalancerV2> hosts) {
     }
 
     public HostRecords(Construct scope, String id, Props props) {
@@ -32,11 +32,11 @@ public final class HostRecords extends Construct {
                 .hostedZoneId(props.zone().id())
                 .zoneName(props.zone().name())
                 .build());
-        for (String host : props.hosts()) {
-            ARecord.Builder.create(this, host.replace("*", "wildcard"))
+        for (var host : props.hosts().entrySet()) {
+            ARecord.Builder.create(this, host.getKey().replace("*", "wildcard"))
                     .zone(zone)
-                    .recordName(host)
-                    .target(RecordTarget.fromAlias(new LoadBalancerTarget(props.loadBalancer())))
+                    .recordName(host.getKey())
+                    .target(RecordTarget.fromAlias(new LoadBalancerTarget(host.getValue())))
                     .comment("Routed to load balancer by the platform; see the services that list this host")
                     .build();
         }

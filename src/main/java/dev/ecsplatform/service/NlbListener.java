@@ -59,6 +59,7 @@ public final class NlbListener extends Construct implements TrafficBinding {
         HealthCheck.Builder health = HealthCheck.builder()
                 .protocol(config.healthCheck().protocol() == NlbHealthCheckProtocol.HTTP ? Protocol.HTTP : Protocol.TCP)
                 .interval(Duration.seconds(config.healthCheck().intervalSeconds()))
+                .timeout(Duration.seconds(config.healthCheck().timeoutSeconds()))
                 .healthyThresholdCount(config.healthCheck().healthyThreshold())
                 .unhealthyThresholdCount(config.healthCheck().unhealthyThreshold());
         config.healthCheck().port().ifPresent(port -> health.port(String.valueOf(port)));
@@ -100,10 +101,12 @@ public final class NlbListener extends Construct implements TrafficBinding {
 
         // Clients reach the listener port through the load balancer's group, which the platform made without
         // ingress: each service admits its own port, so the rule comes and goes with the listener.
-        int index = 0;
+        // Named by protocol and source, never by position: a rule renumbered by an edit to allowFrom would be
+        // created before its old self is deleted, and EC2 refuses the duplicate permission.
         for (String source : props.allowFrom()) {
             for (String protocol : ipProtocols()) {
-                CfnSecurityGroupIngress.Builder rule = CfnSecurityGroupIngress.Builder.create(this, "ClientIngress" + index++)
+                CfnSecurityGroupIngress.Builder rule = CfnSecurityGroupIngress.Builder.create(this,
+                                "ClientIngress-" + protocol + "-" + source.replaceAll("[^A-Za-z0-9]", "-"))
                         .groupId(props.loadBalancer().securityGroup().getSecurityGroupId())
                         .ipProtocol(protocol)
                         .fromPort(config.port())

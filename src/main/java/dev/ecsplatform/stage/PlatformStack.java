@@ -5,6 +5,7 @@ import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.ClusterConfig;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.AccessLogBucket;
+import dev.ecsplatform.config.HostedZoneConfig;
 import dev.ecsplatform.loadbalancing.HostRecords;
 import dev.ecsplatform.loadbalancing.PlatformLoadBalancer;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ILoadBalancerV2;
 import software.constructs.Construct;
 
 /**
@@ -58,19 +60,21 @@ public final class PlatformStack extends Stack {
             }));
         }
         loadBalancers.forEach((name, loadBalancer) -> ConfigSources.record(loadBalancer, environment, "loadBalancers." + name));
-        // Alias records for every host the services route on a load balancer with a hosted zone: here, next to the
-        // load balancer, so a host two services share is one record (exports stay independent of services).
+        // Alias records for every host the services route on a load balancer with a hosted zone: here in the
+        // platform, so a host two services share is one record (exports stay independent of services), one
+        // construct per zone keyed by host, so a host that moves between load balancers updates in place.
+        Map<String, HostedZoneConfig> zones = new TreeMap<>();
+        Map<String, java.util.SortedMap<String, ILoadBalancerV2>> hostsByZone = new TreeMap<>();
         environment.loadBalancers().forEach((name, config) -> config.hostedZone().ifPresent(zone -> {
             // Only application load balancers route by host; the loader rejects hostedZone on a network one.
             SharedLoadBalancer application = (SharedLoadBalancer) loadBalancers.get(name);
-            java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
+            zones.put(zone.id(), zone);
             environment.services().values().forEach(service -> service.traffic().alb()
                     .filter(route -> route.loadBalancer().equals(name))
-                    .ifPresent(route -> route.hosts().forEach(host -> hosts.add(host.toLowerCase(java.util.Locale.ROOT)))));
-            if (!hosts.isEmpty()) {
-                new HostRecords(application, "Dns", new HostRecords.Props(zone, hosts, application.loadBalancer()));
-            }
+                    .ifPresent(route -> route.hosts().forEach(host -> hostsByZone.computeIfAbsent(zone.id(), z -> new TreeMap<>())
+                            .put(host.toLowerCase(java.util.Locale.ROOT), application.loadBalancer()))));
         }));
+        hostsByZone.forEach((zoneId, hosts) -> new HostRecords(this, "Dns-" + zoneId, new HostRecords.Props(zones.get(zoneId), hosts)));
         this.exports = PlatformExports.publish(this, environment);
     }
 

@@ -213,6 +213,53 @@ class LoadBalancerRejectionTest {
     }
 
     @Test
+    void rejectsARouteForAnyHostThatWinsOverAHostSpecificOneButAllowsTheOverride() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0] } }
+                services:
+                  catchall: { image: a, port: 8080, user: "1000", traffic: { alb: { loadBalancer: public, priority: 5, paths: [/api/*] } } }
+                  special: { image: b, port: 8080, user: "1000", traffic: { alb: { loadBalancer: public, priority: 9, paths: [/api/*], hosts: [x.example.com] } } }
+                  override: { image: c, port: 8080, user: "1000", traffic: { alb: { loadBalancer: public, priority: 1, paths: [/api/*], hosts: [y.example.com] } } }
+                """);
+
+        // THEN only the shadowed route is reported; a host-specific route with the lower number is an override
+        assertThat(files.problems()).containsExactly("dev.yaml:5:110 services.special.traffic.alb.paths: '/api/*' for any "
+                + "host (service 'catchall', priority 5) takes every request for x.example.com from service 'special' "
+                + "(priority 9) on load balancer 'public'; give the host-specific route the lower priority number");
+    }
+
+    @Test
+    void rejectsOneHostOnTwoLoadBalancersOfOneZone() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  a: { allowFrom: [0.0.0.0/0], hostedZone: { id: Z0123456789ABCDEFGHIJ, name: example.com } }
+                  b: { allowFrom: [0.0.0.0/0], hostedZone: { id: Z0123456789ABCDEFGHIJ, name: example.com } }
+                services:
+                  one: { image: a, port: 8080, user: "1000", traffic: { alb: { loadBalancer: a, hosts: [www.example.com] } } }
+                  two: { image: b, port: 8080, user: "1000", traffic: { alb: { loadBalancer: b, hosts: [www.example.com] } } }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:7:88 services.two.traffic.alb.hosts: 'www.example.com' "
+                + "already gets its alias record for load balancer 'a' in hosted zone example.com; a name can point at one "
+                + "load balancer, so route this host there or use another name");
+    }
+
+    @Test
+    void rejectsAnNlbHealthCheckTimeoutNotBelowTheInterval() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { edge: { type: network, allowFrom: [0.0.0.0/0] } }
+                services:
+                  tcp: { image: a, port: 8080, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 80, healthCheck: { intervalSeconds: 5 } } } }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:4:126 services.tcp.traffic.nlb.healthCheck.intervalSeconds: "
+                + "timeoutSeconds (5) must be less than intervalSeconds (5)");
+    }
+
+    @Test
     void acceptsTheSamePathOnTwoLoadBalancers() {
         files.environment("dev", """
                 tier: dev
