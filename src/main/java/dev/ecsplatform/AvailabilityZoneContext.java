@@ -26,6 +26,8 @@ final class AvailabilityZoneContext {
     /** A note for the first environment whose AZs are not in {@code app}'s context, if any. */
     static Optional<String> missing(App app, List<EnvironmentConfig> environments) {
         List<EnvironmentConfig> missing = environments.stream()
+                // An existing VPC's zones are written in its file (network.existing): nothing to look up.
+                .filter(environment -> environment.network().existing().isEmpty())
                 .filter(environment -> app.getNode().tryGetContext(key(environment)) == null)
                 .toList();
         if (missing.isEmpty()) {

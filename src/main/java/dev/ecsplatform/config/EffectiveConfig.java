@@ -46,8 +46,10 @@ public final class EffectiveConfig {
     static Object toTree(Object value) {
         if (value instanceof Record record) {
             Map<String, Object> fields = new LinkedHashMap<>();
+            // With an existing VPC the keys that shape a created one are unused, and rejected when written.
+            java.util.Set<String> unprinted = record instanceof NetworkConfig network ? network.unprintedKeys() : java.util.Set.of();
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                if (component.isAnnotationPresent(Derived.class)) {
+                if (component.isAnnotationPresent(Derived.class) || unprinted.contains(component.getName())) {
                     continue;
                 }
                 Object fieldValue = read(component, record);

@@ -90,7 +90,7 @@ final class EnvironmentRules {
         checkRegion(environment.region());
         checkOwner(environment.owner());
         checkRetention("logs.retentionDays", environment.logs().retentionDays(), tier);
-        checkNetwork(environment.network(), tier);
+        checkNetwork(environment.network(), tier, environment);
         environment.loadBalancers().forEach((name, loadBalancer) -> checkLoadBalancer("loadBalancers." + name, loadBalancer, environment));
         // The map is unordered; the rules run in file order so that "already used by" names the first service.
         ordered(environment.services(), "services").forEach((name, service) -> {
@@ -147,21 +147,108 @@ final class EnvironmentRules {
         }
     }
 
-    private void checkNetwork(NetworkConfig network, Tier tier) {
+    private void checkNetwork(NetworkConfig network, Tier tier, EnvironmentConfig environment) {
+        checkEndpointsOnce(network);
+        checkRetention("network.flowLogRetentionDays", network.flowLogRetentionDays(), tier);
+        if (network.existing().isPresent()) {
+            checkExistingNetwork(network, network.existing().get(), tier, environment);
+            return;
+        }
         if (fields.valid("network.cidr")) {
-            checkCidr(network.cidr());
+            checkCidr("network.cidr", network.cidr(), true);
         }
         if (tier.isProduction() && fields.valid("network.maxAzs") && network.maxAzs() < 3) {
             fields.problem("network.maxAzs", network.maxAzs() + " is too few for prod; prod spreads over 3 availability zones (REL10-BP01)");
         }
         checkEgress(network, tier);
         checkSubnetPrefix(network);
+    }
+
+    private void checkEndpointsOnce(NetworkConfig network) {
         if (fields.valid("network.endpoints")) {
             Set<VpcEndpoint> seen = new HashSet<>();
             network.endpoints().stream().filter(endpoint -> !seen.add(endpoint)).distinct().forEach(endpoint ->
                     fields.problem("network.endpoints", "'" + endpoint.yamlName() + "' is listed twice; list each endpoint once"));
         }
-        checkRetention("network.flowLogRetentionDays", network.flowLogRetentionDays(), tier);
+    }
+
+    /**
+     * An existing VPC given by IDs (ADR 0011): none of the keys that shape a created VPC, each subnet once and in the
+     * region, one subnet per zone and tier (load balancers and interface endpoints take one per zone), prod's three
+     * zones for the tasks, and the route tables the S3 gateway endpoint adds its route to.
+     */
+    private void checkExistingNetwork(NetworkConfig network, ExistingNetworkConfig existing, Tier tier, EnvironmentConfig environment) {
+        String key = "network.existing";
+        for (String createOnly : NetworkConfig.CREATE_ONLY_KEYS) {
+            if (fields.written("network." + createOnly)) {
+                fields.problem("network." + createOnly, "shapes a VPC the product creates, but network.existing ("
+                        + fields.location(key) + ") uses one that exists" + (createOnly.equals("cidr")
+                        ? "; write the existing VPC's CIDR as network.existing.cidr instead" : "; remove " + createOnly));
+            }
+        }
+        if (fields.valid(key + ".cidr")) {
+            checkCidr(key + ".cidr", existing.cidr(), false);
+        }
+        Map<String, String> firstUse = new HashMap<>();
+        Map<String, List<ExistingSubnetConfig>> tiers = new LinkedHashMap<>();
+        tiers.put("privateSubnets", existing.privateSubnets());
+        tiers.put("publicSubnets", existing.publicSubnets());
+        tiers.put("isolatedSubnets", existing.isolatedSubnets());
+        tiers.forEach((name, subnets) -> {
+            Map<String, String> zoneUse = new HashMap<>();
+            for (int i = 0; i < subnets.size(); i++) {
+                String item = key + "." + name + "[" + i + "]";
+                ExistingSubnetConfig subnet = subnets.get(i);
+                if (fields.valid(item + ".id")) {
+                    String earlier = firstUse.putIfAbsent(subnet.id(), item);
+                    if (earlier != null) {
+                        fields.problem(item + ".id", "'" + subnet.id() + "' is already listed as " + earlier + " ("
+                                + fields.location(earlier + ".id") + "); list each subnet once, in one tier");
+                    }
+                }
+                String zone = item + ".availabilityZone";
+                if (!fields.valid(zone) || !fields.valid("region")) {
+                    continue;
+                }
+                String az = subnet.availabilityZone();
+                if (!az.matches(Pattern.quote(environment.region()) + "[a-z]")) {
+                    fields.problem(zone, "'" + az + "' is not a zone of the environment's region " + environment.region()
+                            + "; use the subnet's zone name, e.g. " + environment.region() + "a");
+                    continue;
+                }
+                String sameZone = zoneUse.putIfAbsent(az, item);
+                if (sameZone != null) {
+                    fields.problem(zone, az + " already has a subnet in " + key + "." + name + " (" + sameZone + ", "
+                            + fields.location(sameZone + ".availabilityZone") + "); give one subnet per zone in each tier: "
+                            + "load balancers and interface endpoints take one subnet per zone");
+                }
+            }
+        });
+        String privateKey = key + ".privateSubnets";
+        if (tier.isProduction() && fields.valid(privateKey) && !existing.privateSubnets().isEmpty()) {
+            List<String> zones = zones(existing.privateSubnets());
+            if (zones.size() < 3) {
+                fields.problem(privateKey, "has subnets in " + zones.size() + " availability zone" + (zones.size() == 1 ? "" : "s")
+                        + " (" + String.join(", ", zones) + "); prod runs its tasks in at least 3, so losing one zone leaves "
+                        + "two thirds of capacity (REL10-BP01)");
+            }
+        }
+        if (network.endpoints().contains(VpcEndpoint.S3) && fields.valid("network.endpoints")) {
+            List<ExistingSubnetConfig> subnets = existing.privateSubnets();
+            for (int i = 0; i < subnets.size(); i++) {
+                String routeTable = privateKey + "[" + i + "].routeTableId";
+                if (subnets.get(i).routeTableId().isEmpty() && fields.valid(privateKey + "[" + i + "]")) {
+                    fields.problem(routeTable, "is required with the s3 endpoint (network.endpoints, "
+                            + fields.location("network.endpoints") + "): its gateway adds a route to the route table of each "
+                            + "subnet the tasks run in; give the subnet's route table ID, e.g. rtb-0123456789abcdef0");
+                }
+            }
+        }
+    }
+
+    /** The distinct availability zones of {@code subnets}, in order. */
+    private static List<String> zones(List<ExistingSubnetConfig> subnets) {
+        return subnets.stream().map(ExistingSubnetConfig::availabilityZone).distinct().toList();
     }
 
     /**
@@ -223,19 +310,59 @@ final class EnvironmentRules {
         }
     }
 
-    private void checkCidr(String cidr) {
+    /**
+     * A VPC's CIDR block: a created VPC's prefix is limited to what its subnets of VPC prefix + 4 allow; an existing
+     * VPC's to what a VPC can be (/16 to /28).
+     */
+    /**
+     * In an existing VPC a load balancer needs the tier its scheme places it in: internet-facing the public subnets
+     * (a route to an internet gateway), internal the private ones; an application load balancer needs two zones.
+     */
+    private void checkExistingSubnetsOf(String path, LoadBalancerConfig loadBalancer, ExistingNetworkConfig existing) {
+        if (!fields.valid(path + ".scheme") || !fields.valid(path + ".type")) {
+            return;
+        }
+        boolean internetFacing = loadBalancer.scheme() == LoadBalancerScheme.INTERNET_FACING;
+        String tier = internetFacing ? "publicSubnets" : "privateSubnets";
+        String tierKey = "network.existing." + tier;
+        if (!fields.valid(tierKey)) {
+            return;
+        }
+        List<ExistingSubnetConfig> subnets = internetFacing ? existing.publicSubnets() : existing.privateSubnets();
+        String reported = fields.written(path + ".scheme") ? path + ".scheme" : path;
+        String scheme = loadBalancer.scheme().yamlName();
+        if (subnets.isEmpty()) {
+            fields.problem(reported, scheme + " needs public subnets (with a route to an internet gateway), and "
+                    + "network.existing (" + fields.location("network.existing") + ") lists no publicSubnets; add the VPC's "
+                    + "public subnets, or make the load balancer internal");
+            return;
+        }
+        List<String> zones = zones(subnets);
+        if (loadBalancer.type() == LoadBalancerType.APPLICATION && zones.size() < 2) {
+            fields.problem(reported, "an application load balancer needs subnets in at least 2 availability zones, and "
+                    + tierKey + ", where an " + scheme + " one goes, has " + zones.size() + " (" + String.join(", ", zones)
+                    + "); add a subnet in another zone");
+        }
+    }
+
+    private void checkCidr(String key, String cidr, boolean created) {
         var matcher = CIDR.matcher(cidr);
         boolean valid = matcher.matches();
         for (int group = 1; valid && group <= 4; group++) {
             valid = Integer.parseInt(matcher.group(group)) <= 255;
         }
         if (!valid) {
-            fields.problem("network.cidr", "'" + cidr + "' is not an IPv4 CIDR block; write it like 10.0.0.0/16");
+            fields.problem(key, "'" + cidr + "' is not an IPv4 CIDR block; write it like 10.0.0.0/16");
             return;
         }
         int prefix = Integer.parseInt(matcher.group(5));
-        if (prefix < MIN_VPC_PREFIX || prefix > MAX_VPC_PREFIX) {
-            fields.problem("network.cidr", "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) "
+        if (!created && (prefix < 16 || prefix > 28)) {
+            fields.problem(key, "a VPC's CIDR block is /16 to /28, not /" + prefix + "; write the VPC's primary CIDR block "
+                    + "as the VPC console shows it");
+            return;
+        }
+        if (created && (prefix < MIN_VPC_PREFIX || prefix > MAX_VPC_PREFIX)) {
+            fields.problem(key, "a /" + prefix + " VPC is not supported; use a prefix from /16 (65,536 addresses) "
                     + "to /23: subnets are 4 bits smaller than the VPC and an ALB needs subnets of /27 or larger");
             return;
         }
@@ -246,7 +373,7 @@ final class EnvironmentRules {
         long hostBits = address & ((1L << (32 - prefix)) - 1);
         if (hostBits != 0) {
             long network = address & ~((1L << (32 - prefix)) - 1);
-            fields.problem("network.cidr", "'" + cidr + "' has host bits set; the network address of this block is "
+            fields.problem(key, "'" + cidr + "' has host bits set; the network address of this block is "
                     + ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
                     + (network & 255) + "/" + prefix);
         }
@@ -269,7 +396,9 @@ final class EnvironmentRules {
                 }
             }
         }
-        if (loadBalancer.scheme() == LoadBalancerScheme.INTERNAL && environment.network().egress() instanceof PublicIpsConfig
+        environment.network().existing().ifPresent(existing -> checkExistingSubnetsOf(path, loadBalancer, existing));
+        if (loadBalancer.scheme() == LoadBalancerScheme.INTERNAL && environment.network().existing().isEmpty()
+                && environment.network().egress() instanceof PublicIpsConfig
                 && fields.valid(path + ".scheme") && fields.valid("network.egress")) {
             fields.problem(path + ".scheme", "internal needs private subnets, and network.egress publicIps ("
                     + fields.location("network.egress") + ") creates none; use natGateways or natInstance egress, or an "
@@ -527,6 +656,7 @@ final class EnvironmentRules {
             checkCommand();
             service.traffic().alb().ifPresent(this::checkAlbRoute);
             service.traffic().nlb().ifPresent(this::checkNlbListener);
+            checkSecurityGroups();
             service.traffic().connect().ifPresent(connect -> {
                 String key = at("traffic.connect");
                 if (!environment.cluster().serviceConnect()) {
@@ -679,6 +809,30 @@ final class EnvironmentRules {
                 fields.problem(key, "'" + reference + "' is an ARN for " + otherKey + ", not " + written + "; move it under " + otherKey);
             } else {
                 fields.problem(key, "'" + reference + "' is not " + allowed);
+            }
+        }
+
+        /** Existing groups on the tasks: each once, and with the groups the product puts there, at most 5. */
+        private void checkSecurityGroups() {
+            String key = at("securityGroups");
+            List<String> groups = service.securityGroups();
+            if (!fields.valid(key) || groups.isEmpty()) {
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            groups.stream().filter(group -> !seen.add(group)).distinct().forEach(group ->
+                    fields.problem(key, "'" + group + "' is listed twice; list each security group once"));
+            List<String> own = new ArrayList<>(List.of("its own"));
+            service.traffic().alb().ifPresent(route -> own.add("load balancer " + route.loadBalancer() + "'s targets group"));
+            service.traffic().nlb().ifPresent(listener -> own.add("load balancer " + listener.loadBalancer() + "'s targets group"));
+            if (environment.cluster().serviceConnect()) {
+                own.add("the Service Connect group");
+            }
+            int total = own.size() + seen.size();
+            if (total > 5) {
+                fields.problem(key, seen.size() + " groups are too many: the tasks also wear " + String.join(", ", own)
+                        + ", " + total + " in all, and ECS allows 5 per task network interface by default; use at most "
+                        + (5 - own.size()));
             }
         }
 

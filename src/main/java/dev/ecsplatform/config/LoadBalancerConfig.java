@@ -40,7 +40,7 @@ public record LoadBalancerConfig(
         @Doc("The HTTPS listener's TLS policy: ELB's recommended TLS 1.3 and 1.2 policy, or TLS 1.3 only.")
         TlsPolicy tlsPolicy,
 
-        @Default(computed = "defaultAllowFrom", means = "internal: the VPC's CIDR (`network.cidr`); internet-facing: none, "
+        @Default(computed = "defaultAllowFrom", means = "internal: the VPC's CIDR (`network.cidr`, or `network.existing.cidr`); internet-facing: none, "
                 + "so it must be written")
         @Matches(regex = "[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}|pl-[0-9a-f]{8,17}", problem = "is not a CIDR block or "
                 + "prefix list", allowed = "an IPv4 CIDR block such as 203.0.113.0/24, 0.0.0.0/0 for the whole internet, or a "
@@ -94,7 +94,7 @@ public record LoadBalancerConfig(
     /** An internal load balancer serves the VPC; an internet-facing one says who may reach it. */
     static List<String> defaultAllowFrom(DefaultContext context) {
         return context.sibling("scheme", LoadBalancerScheme.class) == LoadBalancerScheme.INTERNAL
-                ? List.of(((NetworkConfig) context.root("network")).cidr())
+                ? List.of(((NetworkConfig) context.root("network")).vpcCidr())
                 : List.of();
     }
 }

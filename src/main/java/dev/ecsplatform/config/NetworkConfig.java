@@ -1,10 +1,16 @@
 package dev.ecsplatform.config;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** The environment's VPC. */
+/**
+ * The environment's VPC: one the product creates (every key but {@code existing}), or an existing one given by IDs
+ * ({@code existing}), which excludes the keys that shape a created VPC (EnvironmentRules, ADR 0011).
+ */
 @Doc("The environment's VPC: public and private subnets in each availability zone, how tasks reach the internet, VPC "
-        + "endpoints, flow logs.")
+        + "endpoints, flow logs. Either the product creates it (the default), or `existing` names one that a network team "
+        + "owns.")
 public record NetworkConfig(
         @Default("10.0.0.0/16")
         @Doc(value = "The VPC's IPv4 range. Give each environment its own range if they may ever be peered.",
@@ -47,10 +53,28 @@ public record NetworkConfig(
         @OneOf(IntegerChoices.LOG_RETENTION_DAYS)
         @Default(computed = "defaultFlowLogRetentionDays", means = "`logs.retentionDays`")
         @Doc(value = "Days the VPC flow-log group keeps logs.", rules = "prod: 365 or more")
-        int flowLogRetentionDays) {
+        int flowLogRetentionDays,
+
+        @Doc(value = "An existing VPC to use instead of creating one; see \"An existing network\" in the configuration guide.",
+                rules = "not with `cidr`, `maxAzs`, `subnetPrefix`, `egress` or `isolatedSubnets`, which shape a created VPC",
+                omitted = "none: the product creates the VPC from the keys above")
+        Optional<ExistingNetworkConfig> existing) {
+
+    /** The keys that shape a VPC the product creates; an existing network rejects them. */
+    public static final List<String> CREATE_ONLY_KEYS = List.of("cidr", "maxAzs", "subnetPrefix", "egress", "isolatedSubnets");
 
     public NetworkConfig {
         endpoints = List.copyOf(endpoints);
+    }
+
+    /** The VPC's CIDR block: the existing VPC's, or the one the product creates. */
+    public String vpcCidr() {
+        return existing.map(ExistingNetworkConfig::cidr).orElse(cidr);
+    }
+
+    /** Keys print-config leaves out: with an existing VPC, the create-only keys (their defaults mean nothing then). */
+    Set<String> unprintedKeys() {
+        return existing.isPresent() ? Set.copyOf(CREATE_ONLY_KEYS) : Set.of();
     }
 
     /** The VPC's prefix length, e.g. 16 for 10.0.0.0/16; 16 when the CIDR is not written correctly (reported elsewhere). */

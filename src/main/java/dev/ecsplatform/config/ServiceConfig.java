@@ -123,13 +123,23 @@ public record ServiceConfig(
 
         @Default("{}")
         @Doc("Task count and CPU target tracking; omitted, 1 task (prod: 2) up to 4x, at 70% CPU.")
-        ScalingConfig scaling) {
+        ScalingConfig scaling,
+
+        @Default("[]")
+        @Matches(regex = "sg-([0-9a-f]{8}|[0-9a-f]{17})", problem = "is not a security group ID",
+                allowed = "sg- followed by 8 or 17 lower-case hex digits, e.g. sg-0123456789abcdef0")
+        @Doc(value = "Existing security groups the tasks wear besides their own, given by ID like `awsvpcConfiguration`'s "
+                + "`securityGroups`: e.g. a group a database admits. They are attached as they are; the product adds no "
+                + "rule to them.", rules = "groups of the environment's VPC; each once; with the task's own group, one per load "
+                + "balancer it is behind and the Service Connect group, at most 5 (ECS's default per network interface)")
+        List<String> securityGroups) {
 
     public ServiceConfig {
         command = List.copyOf(command);
         writablePaths = List.copyOf(writablePaths);
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
+        securityGroups = List.copyOf(securityGroups);
     }
 
     /** Prefixed by the environment, because a family is one per account and region and environments may share an account. */

@@ -13,7 +13,6 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
@@ -40,10 +39,11 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
      *
      * @param name          the load balancer's key in the environment file, used in descriptions
      * @param config        the load balancer settings
-     * @param vpc           the VPC; internet-facing load balancers use its public subnets, internal ones its private subnets
+     * @param vpc the VPC
+     * @param subnets where it goes: the public subnets when internet-facing, the private ones when internal (Network.subnets)
      * @param accessLogs    where access logs go
      */
-    public record Props(String name, LoadBalancerConfig config, IVpc vpc, AccessLogBucket accessLogs) {
+    public record Props(String name, LoadBalancerConfig config, IVpc vpc, SubnetSelection subnets, AccessLogBucket accessLogs) {
     }
 
     private final ApplicationLoadBalancer loadBalancer;
@@ -98,8 +98,7 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
         this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(props.vpc())
                 .internetFacing(internetFacing)
-                .vpcSubnets(SubnetSelection.builder()
-                        .subnetType(internetFacing ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS).build())
+                .vpcSubnets(props.subnets())
                 .securityGroup(securityGroup)
                 .idleTimeout(Duration.seconds(config.idleTimeoutSeconds()))
                 .deletionProtection(config.deletionProtection())

@@ -8,7 +8,6 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancer;
 import software.constructs.Construct;
 
@@ -27,10 +26,11 @@ public final class SharedNetworkLoadBalancer extends Construct implements Platfo
     /**
      * @param name       the load balancer's key in the environment file, used in descriptions
      * @param config     the load balancer settings
-     * @param vpc        the VPC; internet-facing load balancers use its public subnets, internal ones its private subnets
+     * @param vpc the VPC
+     * @param subnets where it goes: the public subnets when internet-facing, the private ones when internal (Network.subnets)
      * @param accessLogs where access logs go (an NLB writes them for TLS listeners)
      */
-    public record Props(String name, LoadBalancerConfig config, IVpc vpc, AccessLogBucket accessLogs) {
+    public record Props(String name, LoadBalancerConfig config, IVpc vpc, SubnetSelection subnets, AccessLogBucket accessLogs) {
     }
 
     private final NetworkLoadBalancer loadBalancer;
@@ -59,8 +59,7 @@ public final class SharedNetworkLoadBalancer extends Construct implements Platfo
         this.loadBalancer = NetworkLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(props.vpc())
                 .internetFacing(internetFacing)
-                .vpcSubnets(SubnetSelection.builder()
-                        .subnetType(internetFacing ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS).build())
+                .vpcSubnets(props.subnets())
                 .securityGroups(List.of(securityGroup))
                 // Every AZ's node serves every target, so an AZ with fewer tasks is not overloaded.
                 .crossZoneEnabled(true)

@@ -1,12 +1,24 @@
 package dev.ecsplatform.network;
 
+import dev.ecsplatform.config.ExistingNetworkConfig;
+import dev.ecsplatform.config.ExistingSubnetConfig;
 import dev.ecsplatform.config.NatGatewaysConfig;
 import dev.ecsplatform.config.NatInstanceConfig;
 import dev.ecsplatform.config.NetworkConfig;
 import dev.ecsplatform.config.PublicIpsConfig;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.ec2.FlowLog;
+import software.amazon.awscdk.services.ec2.FlowLogResourceType;
+import software.amazon.awscdk.services.ec2.Subnet;
+import software.amazon.awscdk.services.ec2.SubnetAttributes;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.amazon.awscdk.services.ec2.CfnInstance;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
@@ -60,25 +72,59 @@ public final class Network extends Construct {
     public record Props(NetworkConfig config, LogStorage logs) {
     }
 
-    private final Vpc vpc;
-    private final LogGroup flowLogGroup;
-    private final Role flowLogRole;
+    private final IVpc vpc;
+    private final Optional<LogGroup> flowLogGroup;
     private final TaskSubnets taskSubnets;
+    /** The subnets of an existing VPC by tier; empty for a VPC this construct creates, whose subnets are typed. */
+    private final Map<SubnetType, List<ISubnet>> existingSubnets;
+    private final boolean existing;
+    /** The route tables an existing VPC's subnets were given with (an imported subnet without one cannot say so). */
+    private final Map<ISubnet, String> givenRouteTables = new java.util.IdentityHashMap<>();
 
     public Network(Construct scope, String id, Props props) {
         super(scope, id);
         NetworkConfig config = props.config();
-        this.flowLogGroup = props.logs().newLogGroup(this, "FlowLogs", config.flowLogRetentionDays());
-        // Our own role rather than CDK's, so that it trusts VPC Flow Logs only for this account's flow logs
-        // (confused-deputy prevention, VPC guide "IAM role for publishing flow logs to CloudWatch Logs").
-        Stack stack = Stack.of(this);
-        this.flowLogRole = Role.Builder.create(this, "FlowLogsRole")
-                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(Map.of(
-                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
-                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":ec2:" + stack.getRegion() + ":"
-                                + stack.getAccount() + ":vpc-flow-log/*"))))
-                .description("Lets VPC Flow Logs of this account write to the flow-log group")
-                .build();
+        Optional<ExistingNetworkConfig> existing = config.existing();
+        this.existing = existing.isPresent();
+        if (existing.isPresent()) {
+            ExistingNetworkConfig given = existing.get();
+            this.existingSubnets = new EnumMap<>(SubnetType.class);
+            existingSubnets.put(SubnetType.PRIVATE_WITH_EGRESS, importSubnets("Private", given.privateSubnets()));
+            existingSubnets.put(SubnetType.PUBLIC, importSubnets("Public", given.publicSubnets()));
+            existingSubnets.put(SubnetType.PRIVATE_ISOLATED, importSubnets("Isolated", given.isolatedSubnets()));
+            // Attributes only, nothing looked up: the subnets are handed to each consumer explicitly (subnets()), because
+            // fromVpcAttributes would need every tier in the same zones, in the same order.
+            this.vpc = Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
+                    .vpcId(given.vpcId())
+                    .vpcCidrBlock(given.cidr())
+                    .availabilityZones(given.privateSubnets().stream().map(ExistingSubnetConfig::availabilityZone).distinct().toList())
+                    .build());
+            this.taskSubnets = TaskSubnets.PRIVATE;
+            if (given.flowLogs()) {
+                LogGroup group = props.logs().newLogGroup(this, "FlowLogs", config.flowLogRetentionDays());
+                Role role = flowLogRole();
+                FlowLog.Builder.create(this, "FlowLog")
+                        .resourceType(FlowLogResourceType.fromVpc(vpc))
+                        .destination(FlowLogDestination.toCloudWatchLogs(group, role))
+                        .trafficType(FlowLogTrafficType.ALL)
+                        .build();
+                acknowledgeFlowLogPolicy(role);
+                this.flowLogGroup = Optional.of(group);
+            } else {
+                this.flowLogGroup = Optional.empty();
+            }
+            if (!config.endpoints().isEmpty()) {
+                // The S3 gateway adds its route only to the route tables of the subnets the tasks run in.
+                new VpcEndpoints(this, "Endpoints", new VpcEndpoints.Props(vpc, given.cidr(), config.endpoints(),
+                        onePerZone(existingSubnets.get(SubnetType.PRIVATE_WITH_EGRESS)),
+                        Optional.of(subnets(SubnetType.PRIVATE_WITH_EGRESS))));
+            }
+            return;
+        }
+        this.existingSubnets = Map.of();
+        LogGroup group = props.logs().newLogGroup(this, "FlowLogs", config.flowLogRetentionDays());
+        this.flowLogGroup = Optional.of(group);
+        Role flowLogRole = flowLogRole();
         Vpc.Builder builder = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr(config.cidr()))
                 .maxAzs(config.maxAzs())
@@ -86,7 +132,7 @@ public final class Network extends Construct {
                 // Security Hub EC2.2: the default security group must allow nothing.
                 .restrictDefaultSecurityGroup(true)
                 .flowLogs(Map.of("All", FlowLogOptions.builder()
-                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup, flowLogRole))
+                        .destination(FlowLogDestination.toCloudWatchLogs(group, flowLogRole))
                         .trafficType(FlowLogTrafficType.ALL)
                         .build()));
         NatInstanceProviderV2 natInstances = null;
@@ -108,21 +154,17 @@ public final class Network extends Construct {
             // egress.publicIps: no NAT; the private tier is reserved (subnetTiers).
             builder.natGateways(0);
         }
-        this.vpc = builder.build();
+        Vpc created = builder.build();
+        this.vpc = created;
         this.taskSubnets = config.egress() instanceof PublicIpsConfig ? TaskSubnets.PUBLIC : TaskSubnets.PRIVATE;
         if (natInstances != null) {
-            hardenNatInstances(natInstances);
+            hardenNatInstances(created, natInstances);
         }
         if (!config.endpoints().isEmpty()) {
-            new VpcEndpoints(this, "Endpoints", new VpcEndpoints.Props(vpc, config.cidr(), config.endpoints(), taskSubnets));
+            new VpcEndpoints(this, "Endpoints", new VpcEndpoints.Props(vpc, config.cidr(), config.endpoints(),
+                    SubnetSelection.builder().subnetType(taskSubnets.subnetType()).build(), Optional.empty()));
         }
-
-        // The flow log's grants create the role's inline policy under this ID; findChild throws if a CDK
-        // release renames it, so the acknowledgment can never silently fall off.
-        Acknowledgments.acknowledge(flowLogRole.getNode().findChild("DefaultPolicy"),
-                "NIST.800.53.R5-IAMNoInlinePolicy",
-                "CDK writes the flow-log role's policy inline, scoped to this VPC's flow-log group; a managed policy could be "
-                        + "attached to other roles. Every change to it is shown by the review report, which requires approval when access widens.");
+        acknowledgeFlowLogPolicy(flowLogRole);
 
         // cdk-nag and cloudformation-validate read acknowledgments app-wide; this is where the reason lives.
         Acknowledgments.acknowledge(vpc, "CloudFormation-Validate::W3010",
@@ -136,11 +178,74 @@ public final class Network extends Construct {
     }
 
     /**
+     * Our own role rather than CDK's, so that it trusts VPC Flow Logs only for this account's flow logs
+     * (confused-deputy prevention, VPC guide "IAM role for publishing flow logs to CloudWatch Logs").
+     */
+    private Role flowLogRole() {
+        Stack stack = Stack.of(this);
+        Role role = Role.Builder.create(this, "FlowLogsRole")
+                .assumedBy(new ServicePrincipal("vpc-flow-logs.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":ec2:" + stack.getRegion() + ":"
+                                + stack.getAccount() + ":vpc-flow-log/*"))))
+                .description("Lets VPC Flow Logs of this account write to the flow-log group")
+                .build();
+        return role;
+    }
+
+    /**
+     * The flow log's grants create the role's inline policy under this ID; findChild throws if a CDK release renames
+     * it, so the acknowledgment can never silently fall off. Call once the flow log exists.
+     */
+    private static void acknowledgeFlowLogPolicy(Role role) {
+        Acknowledgments.acknowledge(role.getNode().findChild("DefaultPolicy"),
+                "NIST.800.53.R5-IAMNoInlinePolicy",
+                "CDK writes the flow-log role's policy inline, scoped to this VPC's flow-log group; a managed policy could be "
+                        + "attached to other roles. Every change to it is shown by the review report, which requires approval when access widens.");
+    }
+
+    /** Handles of an existing VPC's subnets of one tier, with their zones and route tables as written. */
+    private List<ISubnet> importSubnets(String tier, List<ExistingSubnetConfig> configs) {
+        List<ISubnet> subnets = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            ExistingSubnetConfig config = configs.get(i);
+            ISubnet subnet = Subnet.fromSubnetAttributes(this, tier + "Subnet" + (i + 1), SubnetAttributes.builder()
+                    .subnetId(config.id())
+                    .availabilityZone(config.availabilityZone())
+                    .routeTableId(config.routeTableId().orElse(null))
+                    .build());
+            config.routeTableId().ifPresent(routeTable -> givenRouteTables.put(subnet, routeTable));
+            if (config.routeTableId().isEmpty()) {
+                acknowledgeNoRouteTable(subnet);
+            }
+            subnets.add(subnet);
+        }
+        return List.copyOf(subnets);
+    }
+
+    /**
+     * CDK warns that an imported subnet without a route table answers null when asked for one. Nothing asks: the
+     * exports leave its RouteTableId out (routeTableId()), and the only consumer of route tables, the S3 gateway
+     * endpoint, is rejected by the loader unless the task subnets have theirs.
+     */
+    public static void acknowledgeNoRouteTable(ISubnet subnet) {
+        Annotations.of(subnet).acknowledgeWarning("@aws-cdk/aws-ec2:noSubnetRouteTableId",
+                "Subnet of an existing VPC given without routeTableId; nothing reads its route table");
+    }
+
+    /** The first subnet in each zone: an interface endpoint takes one per zone (the loader allows no more anyway). */
+    private static SubnetSelection onePerZone(List<ISubnet> subnets) {
+        Map<String, ISubnet> byZone = new LinkedHashMap<>();
+        subnets.forEach(subnet -> byZone.putIfAbsent(subnet.getAvailabilityZone(), subnet));
+        return SubnetSelection.builder().subnets(List.copyOf(byZone.values())).build();
+    }
+
+    /**
      * The NAT instances' traps: the provider's security group admits nothing with OUTBOUND_ONLY, so the private
      * subnets (and only they) are admitted here; IMDSv2 is required (a launch template with HttpTokens required);
      * the root volume is encrypted.
      */
-    private void hardenNatInstances(NatInstanceProviderV2 natInstances) {
+    private void hardenNatInstances(Vpc vpc, NatInstanceProviderV2 natInstances) {
         for (ISubnet subnet : vpc.getPrivateSubnets()) {
             natInstances.getConnections().allowFrom(Peer.ipv4(subnet.getIpv4CidrBlock()), Port.allTraffic(),
                     "Traffic to the internet from private subnet " + subnet.getIpv4CidrBlock());
@@ -212,13 +317,45 @@ public final class Network extends Construct {
         return taskSubnets;
     }
 
+    /** Whether the VPC exists outside this product (network.existing); nothing is then added to it unless asked. */
+    public boolean existing() {
+        return existing;
+    }
+
+    /**
+     * How to select the subnets of a tier ({@code PUBLIC}, {@code PRIVATE_WITH_EGRESS}, {@code PRIVATE_ISOLATED}): by
+     * type in a VPC this construct creates, the given subnets themselves in an existing one.
+     */
+    public SubnetSelection subnets(SubnetType tier) {
+        return existing()
+                ? SubnetSelection.builder().subnets(subnetsOf(tier)).build()
+                : SubnetSelection.builder().subnetType(tier).build();
+    }
+
+    /** The ID of {@code subnet}'s route table: always in a VPC this construct creates, when given in an existing one. */
+    public Optional<String> routeTableId(ISubnet subnet) {
+        return existing ? Optional.ofNullable(givenRouteTables.get(subnet)) : Optional.of(subnet.getRouteTable().getRouteTableId());
+    }
+
+    /** The subnets of a tier, in the order they are exported. */
+    public List<ISubnet> subnetsOf(SubnetType tier) {
+        if (existing()) {
+            return existingSubnets.getOrDefault(tier, List.of());
+        }
+        return switch (tier) {
+            case PUBLIC -> vpc.getPublicSubnets();
+            case PRIVATE_ISOLATED -> vpc.getIsolatedSubnets();
+            default -> vpc.getPrivateSubnets();
+        };
+    }
+
     /** The VPC. */
     public IVpc vpc() {
         return vpc;
     }
 
-    /** The log group that receives the VPC flow logs. */
-    public ILogGroup flowLogGroup() {
-        return flowLogGroup;
+    /** The log group that receives the VPC flow logs; none for an existing VPC without {@code flowLogs}. */
+    public Optional<ILogGroup> flowLogGroup() {
+        return flowLogGroup.map(group -> (ILogGroup) group);
     }
 }

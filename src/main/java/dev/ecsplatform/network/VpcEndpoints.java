@@ -2,6 +2,7 @@ package dev.ecsplatform.network;
 
 import dev.ecsplatform.config.VpcEndpoint;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
@@ -27,9 +28,12 @@ public final class VpcEndpoints extends Construct {
      * @param vpc       the VPC
      * @param vpcCidr   the VPC's CIDR block as written in the config (a literal, so rule checkers can read the rule)
      * @param endpoints the services to reach through endpoints
-     * @param subnets   where the interface endpoints' network interfaces go: the subnets the tasks run in
+     * @param subnets   where the interface endpoints' network interfaces go: the subnets the tasks run in, one per zone
+     * @param gatewaySubnets whose route tables the S3 gateway endpoint adds its route to; empty: every subnet's (a VPC
+     *                  this product created)
      */
-    public record Props(IVpc vpc, String vpcCidr, List<VpcEndpoint> endpoints, TaskSubnets subnets) {
+    public record Props(IVpc vpc, String vpcCidr, List<VpcEndpoint> endpoints, SubnetSelection subnets,
+            Optional<SubnetSelection> gatewaySubnets) {
         public Props {
             endpoints = List.copyOf(endpoints);
         }
@@ -41,7 +45,9 @@ public final class VpcEndpoints extends Construct {
         SecurityGroup securityGroup = null;
         for (VpcEndpoint endpoint : props.endpoints()) {
             if (endpoint == VpcEndpoint.S3) {
-                GatewayVpcEndpoint.Builder.create(this, "S3").vpc(vpc).service(GatewayVpcEndpointAwsService.S3).build();
+                GatewayVpcEndpoint.Builder.create(this, "S3").vpc(vpc).service(GatewayVpcEndpointAwsService.S3)
+                        .subnets(props.gatewaySubnets().map(List::of).orElse(null))
+                        .build();
                 continue;
             }
             if (securityGroup == null) {
@@ -58,7 +64,7 @@ public final class VpcEndpoints extends Construct {
                         .vpc(vpc)
                         .service(service.service())
                         .privateDnsEnabled(true)
-                        .subnets(SubnetSelection.builder().subnetType(props.subnets().subnetType()).build())
+                        .subnets(props.subnets())
                         .securityGroups(List.of(securityGroup))
                         // The group above already says who may connect; CDK's open would add a second, wider-described rule.
                         .open(false)

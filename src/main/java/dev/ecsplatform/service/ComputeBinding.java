@@ -1,10 +1,10 @@
 package dev.ecsplatform.service;
 
-import dev.ecsplatform.network.TaskSubnets;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
@@ -26,14 +26,15 @@ public interface ComputeBinding {
      * What every kind of ECS service needs, decided by the stack and the other bindings.
      *
      * @param cluster                the cluster to run in
-     * @param subnets                which of the cluster VPC's subnets hold the tasks, and whether they get public IPs
+     * @param subnets                which of the cluster VPC's subnets hold the tasks
+     * @param assignPublicIp         whether each task gets a public IPv4 address (tasks in public subnets without NAT)
      * @param taskDefinition         the task definition to run
      * @param securityGroups         every group the tasks wear: their own first, then the traffic's
      * @param deployment             how new versions roll out
      * @param healthCheckGracePeriod how long load-balancer health checks of a new task are ignored, if anything checks them
      * @param serviceConnect         the service's Service Connect configuration, when the cluster has Service Connect
      */
-    record ServiceSettings(ICluster cluster, TaskSubnets subnets, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
+    record ServiceSettings(ICluster cluster, SubnetSelection subnets, boolean assignPublicIp, TaskDefinition taskDefinition, List<ISecurityGroup> securityGroups,
             DeploymentBinding deployment, Optional<Duration> healthCheckGracePeriod,
             Optional<ServiceConnectProps> serviceConnect) {
         public ServiceSettings {

@@ -2,7 +2,6 @@ package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.CapacityConfig;
 import java.util.List;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
 import java.util.Map;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.ecs.CfnService;
@@ -35,9 +34,9 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
                 .cluster(settings.cluster())
                 .taskDefinition(settings.taskDefinition())
                 .platformVersion(FargatePlatformVersion.LATEST)
-                .vpcSubnets(SubnetSelection.builder().subnetType(settings.subnets().subnetType()).build())
+                .vpcSubnets(settings.subnets())
                 .securityGroups(settings.securityGroups())
-                .assignPublicIp(settings.subnets().assignPublicIp())
+                .assignPublicIp(settings.assignPublicIp())
                 .capacityProviderStrategies(capacity.stream()
                         .map(c -> CapacityProviderStrategy.builder()
                                 .capacityProvider(c.provider().ecsName())
@@ -54,7 +53,7 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
         settings.healthCheckGracePeriod().ifPresent(service::healthCheckGracePeriod);
         settings.serviceConnect().ifPresent(service::serviceConnectConfiguration);
         FargateService built = service.build();
-        if (settings.subnets().assignPublicIp()) {
+        if (settings.assignPublicIp()) {
             // The loader allows public IPs outside prod only; the cfn-guard gate honours this exception nowhere else.
             ((CfnService) built.getNode().getDefaultChild()).addMetadata(WritableVolumes.GUARD_EXCEPTIONS_METADATA, List.of(Map.of(
                     "control", "CT.ECS.PR.9",

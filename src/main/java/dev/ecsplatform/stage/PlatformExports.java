@@ -5,6 +5,7 @@ import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import dev.ecsplatform.loadbalancing.ImportedNetworkLoadBalancer;
 import dev.ecsplatform.loadbalancing.SharedLoadBalancer;
+import dev.ecsplatform.network.Network;
 import dev.ecsplatform.network.TaskSubnets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
+import software.amazon.awscdk.services.ec2.Subnet;
+import software.amazon.awscdk.services.ec2.SubnetAttributes;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -67,18 +72,29 @@ public final class PlatformExports {
     private final int privateSubnetCount;
     private final int publicSubnetCount;
     private final TaskSubnets taskSubnets;
+    /**
+     * An existing VPC's task subnets' zones, in export order (literals of the platform's config, like the AZs): its
+     * tiers need not share zones, so service stacks get the subnets themselves rather than a VPC's typed tiers. Empty
+     * for a VPC the platform created.
+     */
+    private final List<String> existingTaskSubnetZones;
 
     private PlatformExports(PlatformStack platform, EnvironmentConfig environment) {
         this.stackName = StackNames.platform(environment);
-        IVpc vpc = platform.network().vpc();
+        Network network = platform.network();
+        IVpc vpc = network.vpc();
         this.availabilityZones = List.copyOf(vpc.getAvailabilityZones());
-        this.vpcCidr = environment.network().cidr();
+        this.vpcCidr = environment.network().vpcCidr();
+        // The same keys for a VPC the platform made and one it was given: a service stack cannot tell them apart.
         put("VpcId", vpc.getVpcId());
-        putSubnets("PrivateSubnet", vpc.getPrivateSubnets());
-        putSubnets("PublicSubnet", vpc.getPublicSubnets());
-        putSubnets("IsolatedSubnet", vpc.getIsolatedSubnets());
-        this.privateSubnetCount = vpc.getPrivateSubnets().size();
-        this.publicSubnetCount = vpc.getPublicSubnets().size();
+        putSubnets(network, "PrivateSubnet", network.subnetsOf(SubnetType.PRIVATE_WITH_EGRESS));
+        putSubnets(network, "PublicSubnet", network.subnetsOf(SubnetType.PUBLIC));
+        putSubnets(network, "IsolatedSubnet", network.subnetsOf(SubnetType.PRIVATE_ISOLATED));
+        this.privateSubnetCount = network.subnetsOf(SubnetType.PRIVATE_WITH_EGRESS).size();
+        this.publicSubnetCount = network.subnetsOf(SubnetType.PUBLIC).size();
+        this.existingTaskSubnetZones = network.existing()
+                ? network.subnetsOf(network.taskSubnets().subnetType()).stream().map(ISubnet::getAvailabilityZone).toList()
+                : List.of();
         // Not an export: where tasks run follows the platform's own config (network.egress), which both stacks read.
         this.taskSubnets = platform.network().taskSubnets();
         put("ClusterName", platform.cluster().cluster().getClusterName());
@@ -132,10 +148,12 @@ public final class PlatformExports {
         }
     }
 
-    private void putSubnets(String kind, List<ISubnet> subnets) {
+    private void putSubnets(Network network, String kind, List<ISubnet> subnets) {
         for (int i = 0; i < subnets.size(); i++) {
             put(kind + (i + 1) + "Id", subnets.get(i).getSubnetId());
-            put(kind + (i + 1) + "RouteTableId", subnets.get(i).getRouteTable().getRouteTableId());
+            // An existing VPC's subnet is exported with its route table only when the config gives one.
+            int number = i + 1;
+            network.routeTableId(subnets.get(i)).ifPresent(routeTableId -> put(kind + number + "RouteTableId", routeTableId));
         }
     }
 
@@ -148,6 +166,7 @@ public final class PlatformExports {
 
         private final Construct scope;
         private IVpc vpc;
+        private SubnetSelection taskSubnetSelection;
         private ICluster cluster;
         private final Map<String, ImportedLoadBalancer> loadBalancers = new LinkedHashMap<>();
         private final Map<String, ImportedNetworkLoadBalancer> networkLoadBalancers = new LinkedHashMap<>();
@@ -170,6 +189,14 @@ public final class PlatformExports {
          * tier nothing in the stack selects is never imported (its values are unused tokens).
          */
         public IVpc vpc() {
+            if (vpc == null && !existingTaskSubnetZones.isEmpty()) {
+                // An existing VPC: its ID and CIDR only; the tasks' subnets come from taskSubnetSelection().
+                vpc = Vpc.fromVpcAttributes(scope, "Vpc", VpcAttributes.builder()
+                        .vpcId(value("VpcId"))
+                        .vpcCidrBlock(vpcCidr)
+                        .availabilityZones(availabilityZones)
+                        .build());
+            }
             if (vpc == null) {
                 vpc = Vpc.fromVpcAttributes(scope, "Vpc", VpcAttributes.builder()
                         .vpcId(value("VpcId"))
@@ -187,6 +214,31 @@ public final class PlatformExports {
         /** Where the environment's tasks run: private subnets behind NAT, or public subnets with public IPs. */
         public TaskSubnets taskSubnets() {
             return taskSubnets;
+        }
+
+        /**
+         * The subnets the tasks run in: by type in the VPC the platform created, each exported subnet (with its zone)
+         * in an existing VPC.
+         */
+        public SubnetSelection taskSubnetSelection() {
+            if (existingTaskSubnetZones.isEmpty()) {
+                return SubnetSelection.builder().subnetType(taskSubnets.subnetType()).build();
+            }
+            if (taskSubnetSelection == null) {
+                String kind = taskSubnets == TaskSubnets.PUBLIC ? "PublicSubnet" : "PrivateSubnet";
+                List<ISubnet> subnets = new ArrayList<>();
+                for (int i = 0; i < existingTaskSubnetZones.size(); i++) {
+                    ISubnet subnet = Subnet.fromSubnetAttributes(scope, kind + (i + 1), SubnetAttributes.builder()
+                            .subnetId(value(kind + (i + 1) + "Id"))
+                            .availabilityZone(existingTaskSubnetZones.get(i))
+                            .build());
+                    // A service stack places tasks in it and reads nothing else.
+                    Network.acknowledgeNoRouteTable(subnet);
+                    subnets.add(subnet);
+                }
+                taskSubnetSelection = SubnetSelection.builder().subnets(subnets).build();
+            }
+            return taskSubnetSelection;
         }
 
         private List<String> subnetValues(String kind, int count, String suffix) {

@@ -4,6 +4,7 @@ import dev.ecsplatform.cluster.EcsCluster;
 import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.ClusterConfig;
 import dev.ecsplatform.config.EnvironmentConfig;
+import dev.ecsplatform.config.LoadBalancerScheme;
 import dev.ecsplatform.loadbalancing.AccessLogBucket;
 import dev.ecsplatform.config.HostedZoneConfig;
 import dev.ecsplatform.loadbalancing.HostRecords;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ILoadBalancerV2;
 import software.constructs.Construct;
 
@@ -52,12 +55,16 @@ public final class PlatformStack extends Stack {
             environment.loadBalancers().forEach((name, lb) -> expirationDaysByPrefix.put(name, lb.accessLogRetentionDays()));
             AccessLogBucket accessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucket.Props(expirationDaysByPrefix));
             ConfigSources.record(accessLogs, environment, "loadBalancers.<name>.accessLogRetentionDays");
-            new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> loadBalancers.put(name, switch (config.type()) {
-                case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
-                        new SharedLoadBalancer.Props(name, config, network.vpc(), accessLogs));
-                case NETWORK -> new SharedNetworkLoadBalancer(this, "LoadBalancer-" + name,
-                        new SharedNetworkLoadBalancer.Props(name, config, network.vpc(), accessLogs));
-            }));
+            new TreeMap<>(environment.loadBalancers()).forEach((name, config) -> {
+                SubnetSelection subnets = network.subnets(config.scheme() == LoadBalancerScheme.INTERNET_FACING
+                        ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS);
+                loadBalancers.put(name, switch (config.type()) {
+                    case APPLICATION -> new SharedLoadBalancer(this, "LoadBalancer-" + name,
+                            new SharedLoadBalancer.Props(name, config, network.vpc(), subnets, accessLogs));
+                    case NETWORK -> new SharedNetworkLoadBalancer(this, "LoadBalancer-" + name,
+                            new SharedNetworkLoadBalancer.Props(name, config, network.vpc(), subnets, accessLogs));
+                });
+            });
         }
         loadBalancers.forEach((name, loadBalancer) -> ConfigSources.record(loadBalancer, environment, "loadBalancers." + name));
         // Alias records for every host the services route on a load balancer with a hosted zone: here in the

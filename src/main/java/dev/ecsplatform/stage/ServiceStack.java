@@ -25,6 +25,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.constructs.Construct;
@@ -92,6 +93,12 @@ public final class ServiceStack extends Stack {
                 .build();
         List<ISecurityGroup> securityGroups = new ArrayList<>(List.of(taskSecurityGroup));
         securityGroups.addAll(traffic.taskSecurityGroups());
+        // Existing groups the environment names (services.<name>.securityGroups), worn as they are: immutable handles,
+        // so this stack adds no rule to a group it does not own.
+        for (String groupId : config.securityGroups()) {
+            securityGroups.add(SecurityGroup.fromSecurityGroupId(this, "ExistingSecurityGroup-" + groupId, groupId,
+                    SecurityGroupImportOptions.builder().mutable(false).build()));
+        }
         // With Service Connect every service is a member, so it may call the published ones: it wears the
         // namespace's group, which each published service admits on its port.
         namespace.ifPresent(connect -> securityGroups.add(connect.securityGroup()));
@@ -101,7 +108,7 @@ public final class ServiceStack extends Stack {
                 .logDriver(taskDefinition.proxyLogDriver())
                 .build());
         this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(),
-                imports.taskSubnets(), taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(),
+                imports.taskSubnetSelection(), imports.taskSubnets().assignPublicIp(), taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(),
                 serviceConnect));
         traffic.attach(service, taskSecurityGroup);
         // The first tasks write their log streams with the execution role; without this order CloudFormation may

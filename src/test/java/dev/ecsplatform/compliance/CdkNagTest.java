@@ -3,6 +3,7 @@ package dev.ecsplatform.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsplatform.stage.EnvironmentStage;
+import dev.ecsplatform.testkit.Fixtures;
 import dev.ecsplatform.testkit.SynthesizedApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,17 @@ class CdkNagTest {
     Stream<DynamicTest> everyStageIsCleanUnderItsRulePacks() {
         List<DynamicTest> tests = new ArrayList<>();
         SynthesizedApp.stages().values().forEach(stage ->
+                RulePacks.packsFor(stage.environment()).forEach((name, pack) ->
+                        tests.add(DynamicTest.dynamicTest(stage.getStageName() + " " + name, () ->
+                                assertClean(stage, name, pack.get().validateScope(stage))))));
+        return tests.stream();
+    }
+
+    /** An existing VPC given by IDs (fixtures byoid, byoidprod) is as clean as one the product creates. */
+    @TestFactory
+    Stream<DynamicTest> anExistingNetworkIsCleanUnderItsRulePacks() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Stream.of("byoid", "byoidprod").map(Fixtures::stage).forEach(stage ->
                 RulePacks.packsFor(stage.environment()).forEach((name, pack) ->
                         tests.add(DynamicTest.dynamicTest(stage.getStageName() + " " + name, () ->
                                 assertClean(stage, name, pack.get().validateScope(stage))))));

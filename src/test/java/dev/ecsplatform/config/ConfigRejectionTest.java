@@ -252,7 +252,7 @@ class ConfigRejectionTest {
 
         assertThat(files.problems()).containsExactly("dev.yaml:3:3 network.isolatedSubnet: unknown key; did you mean "
                 + "'isolatedSubnets'? allowed keys here: cidr, maxAzs, subnetPrefix, egress, endpoints, isolatedSubnets, "
-                + "flowLogRetentionDays");
+                + "flowLogRetentionDays, existing");
     }
 
     @Test

@@ -37,7 +37,7 @@ class EnvironmentLoaderTest {
             List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(FIXTURES);
 
             // THEN base.yaml is not among them
-            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("cheap", "dev", "edge", "internal", "natinst", "prod", "shared");
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("byoid", "byoidprod", "cheap", "dev", "edge", "internal", "natinst", "prod", "shared");
         }
 
         @Test
@@ -54,7 +54,7 @@ class EnvironmentLoaderTest {
             assertThat(fargate(web).capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
             assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, 70));
             assertThat(dev.logs().retentionDays()).isEqualTo(14);
-            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 14));
+            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 14, Optional.empty()));
         }
 
         @Test
@@ -282,7 +282,7 @@ class EnvironmentLoaderTest {
         void prodSpreadsOverThreeZonesWithANatGatewayEachKeepsLogsAYearAndRunsTwoTasks() {
             EnvironmentConfig prod = loadWithOneService("prod");
 
-            assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, 20, new NatGatewaysConfig(3), List.of(), false, 365));
+            assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, 20, new NatGatewaysConfig(3), List.of(), false, 365, Optional.empty()));
             assertThat(prod.logs().retentionDays()).isEqualTo(365);
             assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
             assertThat(prod.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(365);
@@ -293,7 +293,7 @@ class EnvironmentLoaderTest {
         void devUsesTwoZonesOneNatGatewayThirtyDaysOfLogsAndOneTask() {
             EnvironmentConfig dev = loadWithOneService("dev");
 
-            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 30));
+            assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 30, Optional.empty()));
             assertThat(dev.logs().retentionDays()).isEqualTo(30);
             assertThat(dev.loadBalancers().get("public").deletionProtection()).isFalse();
             assertThat(dev.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(90);
