@@ -78,5 +78,23 @@ class FixtureSynthTest {
         report.path("pluginReports").forEach(plugin -> plugins.add(plugin.path("pluginName").asText() + " "
                 + plugin.path("conclusion").asText()));
         assertThat(plugins).contains("CloudFormation Validate success").allMatch(line -> line.endsWith(" success"));
+        // Kept for .ci/run, which runs cfn-lint on every fixture shape too (the team's environments may lack some).
+        Path kept = SynthesizedApp.PROJECT.resolve("target/fixture-cdk.out");
+        copyTree(project.resolve("cdk.out"), kept);
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.walk(to)) {
+                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (Stream<Path> tree = Files.walk(from)) {
+            for (Path path : tree.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
     }
 }
