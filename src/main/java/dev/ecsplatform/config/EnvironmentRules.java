@@ -657,6 +657,7 @@ final class EnvironmentRules {
             service.traffic().alb().ifPresent(this::checkAlbRoute);
             service.traffic().nlb().ifPresent(this::checkNlbListener);
             checkSecurityGroups();
+            checkSubnets();
             service.traffic().connect().ifPresent(connect -> {
                 String key = at("traffic.connect");
                 if (!environment.cluster().serviceConnect()) {
@@ -809,6 +810,38 @@ final class EnvironmentRules {
                 fields.problem(key, "'" + reference + "' is an ARN for " + otherKey + ", not " + written + "; move it under " + otherKey);
             } else {
                 fields.problem(key, "'" + reference + "' is not " + allowed);
+            }
+        }
+
+        /** A service's own placement: a subset of an existing network's private subnets. */
+        private void checkSubnets() {
+            String key = at("subnets");
+            List<String> subnets = service.subnets();
+            if (!fields.valid(key) || subnets.isEmpty()) {
+                return;
+            }
+            Optional<ExistingNetworkConfig> existing = environment.network().existing();
+            if (existing.isEmpty()) {
+                fields.problem(key, "is only for an existing network (network.existing): in a network the platform creates, "
+                        + "tasks run in every private subnet, one per availability zone");
+                return;
+            }
+            Map<String, String> zoneById = new HashMap<>();
+            existing.get().privateSubnets().forEach(subnet -> zoneById.put(subnet.id(), subnet.availabilityZone()));
+            Set<String> seen = new HashSet<>();
+            for (String subnet : subnets) {
+                if (!seen.add(subnet)) {
+                    fields.problem(key, "'" + subnet + "' is listed twice");
+                } else if (!zoneById.containsKey(subnet)) {
+                    fields.problem(key, "'" + subnet + "' is not one of network.existing.privateSubnets ("
+                            + String.join(", ", zoneById.keySet().stream().sorted().toList()) + "); tasks run in private "
+                            + "subnets the environment declares, whose zones it knows");
+                }
+            }
+            long zones = subnets.stream().filter(zoneById::containsKey).map(zoneById::get).distinct().count();
+            if (environment.tier().isProduction() && seen.size() == subnets.size() && zones < 2) {
+                fields.problem(key, "places every task in one availability zone; prod spreads a service over at least 2 "
+                        + "(REL10-BP01), so list private subnets of two zones or more");
             }
         }
 

@@ -132,11 +132,21 @@ public record ServiceConfig(
                 + "`securityGroups`: e.g. a group a database admits. They are attached as they are; the product adds no "
                 + "rule to them.", rules = "groups of the environment's VPC; each once; with the task's own group, one per load "
                 + "balancer it is behind and the Service Connect group, at most 5 (ECS's default per network interface)")
-        List<String> securityGroups) {
+        List<String> securityGroups,
+
+        @Default("[]")
+        @Matches(regex = "subnet-([0-9a-f]{8}|[0-9a-f]{17})", problem = "is not a subnet ID",
+                allowed = "subnet- followed by 8 or 17 lower-case hex digits, e.g. subnet-0123456789abcdef0")
+        @Doc(value = "Places the service's tasks in these of an existing network's private subnets only, like "
+                + "`awsvpcConfiguration`'s `subnets`: e.g. the subnets a database's network ACLs admit. Empty means all "
+                + "of them.", rules = "only with `network.existing`, each one of its `privateSubnets`, once; prod: in at "
+                + "least 2 availability zones")
+        List<String> subnets) {
 
     public ServiceConfig {
         command = List.copyOf(command);
         writablePaths = List.copyOf(writablePaths);
+        subnets = List.copyOf(subnets);
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
         securityGroups = List.copyOf(securityGroups);

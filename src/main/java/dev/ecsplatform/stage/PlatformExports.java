@@ -78,6 +78,8 @@ public final class PlatformExports {
      * for a VPC the platform created.
      */
     private final List<String> existingTaskSubnetZones;
+    /** The same subnets' IDs as the config writes them, so a service can choose some of them (services.<name>.subnets). */
+    private final List<String> existingTaskSubnetIds;
 
     private PlatformExports(PlatformStack platform, EnvironmentConfig environment) {
         this.stackName = StackNames.platform(environment);
@@ -94,6 +96,9 @@ public final class PlatformExports {
         this.publicSubnetCount = network.subnetsOf(SubnetType.PUBLIC).size();
         this.existingTaskSubnetZones = network.existing()
                 ? network.subnetsOf(network.taskSubnets().subnetType()).stream().map(ISubnet::getAvailabilityZone).toList()
+                : List.of();
+        this.existingTaskSubnetIds = network.existing()
+                ? network.subnetsOf(network.taskSubnets().subnetType()).stream().map(ISubnet::getSubnetId).toList()
                 : List.of();
         // Not an export: where tasks run follows the platform's own config (network.egress), which both stacks read.
         this.taskSubnets = platform.network().taskSubnets();
@@ -239,6 +244,24 @@ public final class PlatformExports {
                 taskSubnetSelection = SubnetSelection.builder().subnets(subnets).build();
             }
             return taskSubnetSelection;
+        }
+
+        /**
+         * The subnets of {@link #taskSubnetSelection()} whose IDs are {@code only} (the loader allows only an existing
+         * network's private subnets there); all of them when {@code only} is empty.
+         */
+        public SubnetSelection taskSubnetSelection(List<String> only) {
+            SubnetSelection all = taskSubnetSelection();
+            if (only.isEmpty()) {
+                return all;
+            }
+            List<ISubnet> chosen = new ArrayList<>();
+            for (int i = 0; i < existingTaskSubnetIds.size(); i++) {
+                if (only.contains(existingTaskSubnetIds.get(i))) {
+                    chosen.add(all.getSubnets().get(i));
+                }
+            }
+            return SubnetSelection.builder().subnets(chosen).build();
         }
 
         private List<String> subnetValues(String kind, int count, String suffix) {

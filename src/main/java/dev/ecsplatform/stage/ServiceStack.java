@@ -108,7 +108,7 @@ public final class ServiceStack extends Stack {
                 .logDriver(taskDefinition.proxyLogDriver())
                 .build());
         this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(),
-                imports.taskSubnetSelection(), imports.taskSubnets().assignPublicIp(), taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(),
+                imports.taskSubnetSelection(config.subnets()), imports.taskSubnets().assignPublicIp(), taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(),
                 serviceConnect));
         traffic.attach(service, taskSecurityGroup);
         // The first tasks write their log streams with the execution role; without this order CloudFormation may

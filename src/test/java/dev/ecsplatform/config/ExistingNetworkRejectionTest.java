@@ -58,6 +58,31 @@ class ExistingNetworkRejectionTest {
     }
 
     @Test
+    void aServiceChoosesSomeOfThePrivateSubnetsOnlyOfAnExistingNetwork() {
+        files.environment("dev", "tier: dev\n" + NETWORK + """
+                services:
+                  a: { image: a, user: "1000", subnets: [subnet-0aaaaaaaaaaaaaaa1, subnet-0bbbbbbbbbbbbbbb9, subnet-0aaaaaaaaaaaaaaa1] }
+                """).environment("prod", "tier: prod\n" + NETWORK.replace("eu-west-1b }", "eu-west-1b }\n      - { id: subnet-0aaaaaaaaaaaaaaa3, availabilityZone: eu-west-1c }") + """
+                services:
+                  a: { image: a:1.0, user: "1000", subnets: [subnet-0aaaaaaaaaaaaaaa2] }
+                """).environment("test", """
+                tier: test
+                services:
+                  a: { image: a, user: "1000", subnets: [subnet-0aaaaaaaaaaaaaaa2] }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:10:41 services.a.subnets: 'subnet-0bbbbbbbbbbbbbbb9' is not one of network.existing.privateSubnets "
+                        + "(subnet-0aaaaaaaaaaaaaaa1, subnet-0aaaaaaaaaaaaaaa2); tasks run in private subnets the environment "
+                        + "declares, whose zones it knows",
+                "dev.yaml:10:41 services.a.subnets: 'subnet-0aaaaaaaaaaaaaaa1' is listed twice",
+                "prod.yaml:11:45 services.a.subnets: places every task in one availability zone; prod spreads a service over "
+                        + "at least 2 (REL10-BP01), so list private subnets of two zones or more",
+                "test.yaml:3:41 services.a.subnets: is only for an existing network (network.existing): in a network the "
+                        + "platform creates, tasks run in every private subnet, one per availability zone");
+    }
+
+    @Test
     void printsAnExistingNetworkWithoutTheCreateOnlyKeysAndLoadsItBack() throws java.io.IOException {
         files.environment("dev", "tier: dev\n" + NETWORK + """
                 services:

@@ -91,6 +91,14 @@ class ExistingNetworkTest {
     }
 
     @Test
+    void aServiceCanRunInSomeOfThePrivateSubnetsOnly() {
+        Fixtures.service("byoid", "ledger").hasResourceProperties("AWS::ECS::Service", Map.of("NetworkConfiguration", Map.of(
+                "AwsvpcConfiguration", Match.objectLike(Map.of("Subnets", List.of(
+                        Map.of("Fn::ImportValue", "byoid-platform:PrivateSubnet1Id"),
+                        Map.of("Fn::ImportValue", "byoid-platform:PrivateSubnet3Id")))))));
+    }
+
+    @Test
     void addsAFlowLogOnlyWhenAsked() {
         byoidProd.resourceCountIs("AWS::EC2::FlowLog", 1);
         byoidProd.hasResourceProperties("AWS::EC2::FlowLog", Map.of("ResourceId", "vpc-0f1e2d3c", "ResourceType", "VPC",
