@@ -58,23 +58,12 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
         LoadBalancerConfig config = props.config();
         boolean internetFacing = config.scheme() == LoadBalancerScheme.INTERNET_FACING;
 
-        // Egress goes to one security group that every task behind this load balancer also wears, and nowhere
-        // else: not the VPC CIDR (isolated subnets and other tenants included), and not one rule per service,
-        // which would cap a load balancer at the 60 rules a security group holds by default while an ALB can
-        // carry 100 target groups. Each task's own group admits this group on its container port only, so
-        // the two rules together reach exactly the container ports, and no rule here names a service.
-        this.targetsSecurityGroup = SecurityGroup.Builder.create(this, "TargetsSecurityGroup")
-                .vpc(props.vpc())
-                .description("Membership of tasks behind load balancer " + props.name()
-                        + "; grants nothing itself, each task group admits the load balancer on its port")
-                .allowAllOutbound(false)
-                .build();
-        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-                .vpc(props.vpc())
-                // The description is immutable: changing it replaces the group, and every task group's rule with it.
-                .description("Load balancer " + props.name() + ": listener port in, its tasks out")
-                .allowAllOutbound(false)
-                .build();
+        // Egress goes to the group every task behind this load balancer wears, and nowhere else: not the VPC
+        // CIDR (isolated subnets and other tenants included), and not one rule per service.
+        LoadBalancerGroups groups = LoadBalancerGroups.create(this, props.vpc(), props.name(),
+                "Load balancer " + props.name() + ": listener port in, its tasks out");
+        this.securityGroup = groups.securityGroup();
+        this.targetsSecurityGroup = groups.targetsSecurityGroup();
         securityGroup.addEgressRule(targetsSecurityGroup, Port.allTcp(),
                 "Requests and health checks to tasks behind this load balancer; each task group admits only its container port");
         // Only the listener ports, only from the sources the environment names (allowFrom); literals, not tokens,

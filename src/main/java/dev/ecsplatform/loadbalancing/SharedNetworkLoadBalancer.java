@@ -40,18 +40,10 @@ public final class SharedNetworkLoadBalancer extends Construct implements Platfo
     public SharedNetworkLoadBalancer(Construct scope, String id, Props props) {
         super(scope, id);
         boolean internetFacing = props.config().scheme() == LoadBalancerScheme.INTERNET_FACING;
-        this.targetsSecurityGroup = SecurityGroup.Builder.create(this, "TargetsSecurityGroup")
-                .vpc(props.vpc())
-                .description("Membership of tasks behind load balancer " + props.name()
-                        + "; grants nothing itself, each task group admits the load balancer on its port")
-                .allowAllOutbound(false)
-                .build();
-        // The description is immutable: changing it replaces the group, and the load balancer with it.
-        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
-                .vpc(props.vpc())
-                .description("Load balancer " + props.name() + ": the listener port of each service in, its tasks out")
-                .allowAllOutbound(false)
-                .build();
+        LoadBalancerGroups groups = LoadBalancerGroups.create(this, props.vpc(), props.name(),
+                "Load balancer " + props.name() + ": the listener port of each service in, its tasks out");
+        this.securityGroup = groups.securityGroup();
+        this.targetsSecurityGroup = groups.targetsSecurityGroup();
         securityGroup.addEgressRule(targetsSecurityGroup, Port.allTcp(),
                 "Connections and health checks to tasks behind this load balancer; each task group admits only its port");
         securityGroup.addEgressRule(targetsSecurityGroup, Port.allUdp(),

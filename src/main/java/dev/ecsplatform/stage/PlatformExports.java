@@ -285,6 +285,15 @@ public final class PlatformExports {
             return cluster;
         }
 
+        /**
+         * A platform group by its exported ID, immutable: rules that admit it are written on the service's own
+         * groups, and a rule on it from a service stack is a resource of that stack (NlbListener's client rules).
+         */
+        private ISecurityGroup importedGroup(Construct groupScope, String id, String key) {
+            return SecurityGroup.fromSecurityGroupId(groupScope, id, value(key),
+                    SecurityGroupImportOptions.builder().mutable(false).build());
+        }
+
         /** The Service Connect namespace's ARN and membership group, when the cluster has Service Connect. */
         public Optional<ImportedServiceConnect> serviceConnect() {
             if (!values.containsKey(SERVICE_CONNECT_KEY + ":NamespaceArn")) {
@@ -293,8 +302,7 @@ public final class PlatformExports {
             if (serviceConnect == null) {
                 Construct connectScope = new Construct(scope, SERVICE_CONNECT_KEY);
                 serviceConnect = new ImportedServiceConnect(value(SERVICE_CONNECT_KEY + ":NamespaceArn"),
-                        SecurityGroup.fromSecurityGroupId(connectScope, "SecurityGroup", value(SERVICE_CONNECT_KEY + ":SecurityGroupId"),
-                                SecurityGroupImportOptions.builder().mutable(false).build()));
+                        importedGroup(connectScope, "SecurityGroup", SERVICE_CONNECT_KEY + ":SecurityGroupId"));
             }
             return Optional.of(serviceConnect);
         }
@@ -304,11 +312,8 @@ public final class PlatformExports {
             return networkLoadBalancers.computeIfAbsent(name, n -> {
                 String prefix = loadBalancerKey(n);
                 Construct lbScope = new Construct(scope, prefix);
-                SecurityGroupImportOptions immutable = SecurityGroupImportOptions.builder().mutable(false).build();
-                ISecurityGroup securityGroup = SecurityGroup.fromSecurityGroupId(lbScope, "SecurityGroup",
-                        value(prefix + ":SecurityGroupId"), immutable);
-                ISecurityGroup targets = SecurityGroup.fromSecurityGroupId(lbScope, "TargetsSecurityGroup",
-                        value(prefix + ":TargetsSecurityGroupId"), immutable);
+                ISecurityGroup securityGroup = importedGroup(lbScope, "SecurityGroup", prefix + ":SecurityGroupId");
+                ISecurityGroup targets = importedGroup(lbScope, "TargetsSecurityGroup", prefix + ":TargetsSecurityGroupId");
                 INetworkLoadBalancer loadBalancer = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(lbScope,
                         "LoadBalancer", NetworkLoadBalancerAttributes.builder()
                                 .loadBalancerArn(value(prefix + ":Arn"))
@@ -327,11 +332,8 @@ public final class PlatformExports {
             return loadBalancers.computeIfAbsent(name, n -> {
                 String prefix = loadBalancerKey(n);
                 Construct lbScope = new Construct(scope, prefix);
-                SecurityGroupImportOptions immutable = SecurityGroupImportOptions.builder().mutable(false).build();
-                ISecurityGroup securityGroup = SecurityGroup.fromSecurityGroupId(lbScope, "SecurityGroup",
-                        value(prefix + ":SecurityGroupId"), immutable);
-                ISecurityGroup targets = SecurityGroup.fromSecurityGroupId(lbScope, "TargetsSecurityGroup",
-                        value(prefix + ":TargetsSecurityGroupId"), immutable);
+                ISecurityGroup securityGroup = importedGroup(lbScope, "SecurityGroup", prefix + ":SecurityGroupId");
+                ISecurityGroup targets = importedGroup(lbScope, "TargetsSecurityGroup", prefix + ":TargetsSecurityGroupId");
                 // Services route on the HTTPS listener when there is one; the HTTP listener then only redirects.
                 boolean https = values.containsKey(prefix + ":" + HTTPS_LISTENER_KEY + ":Arn");
                 IApplicationListener listener = ApplicationListener.fromApplicationListenerAttributes(lbScope, "Listener",
