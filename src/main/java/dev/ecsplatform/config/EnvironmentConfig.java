@@ -46,14 +46,14 @@ public record EnvironmentConfig(
         ClusterConfig cluster,
 
         @Default("{}")
-        @KeysMatch(regex = "[a-z][a-z0-9-]{0,19}", problem = "is not a valid load balancer name",
-                allowed = "1 to 20 lower-case letters, digits and hyphens, starting with a letter")
+        @KeysMatch(regex = ConfigPatterns.NAME, problem = "is not a valid load balancer name",
+                allowed = ConfigPatterns.NAME_ALLOWED)
         @Doc(value = "The shared load balancers by name; services pick one by name.")
         Map<String, LoadBalancerConfig> loadBalancers,
 
         @Default("{}")
-        @KeysMatch(regex = "[a-z][a-z0-9-]{0,19}", problem = "is not a valid service name",
-                allowed = "1 to 20 lower-case letters, digits and hyphens, starting with a letter")
+        @KeysMatch(regex = ConfigPatterns.NAME, problem = "is not a valid service name",
+                allowed = ConfigPatterns.NAME_ALLOWED)
         @Doc(value = "The services by name; each becomes its own stack.")
         Map<String, ServiceConfig> services) {
 

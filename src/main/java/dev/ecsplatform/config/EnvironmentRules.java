@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 final class EnvironmentRules {
 
     /** Environment, service and load balancer names become parts of stack names, target group names and tags. */
-    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    static final Pattern NAME = Pattern.compile(ConfigPatterns.NAME);
     /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
@@ -71,7 +71,7 @@ final class EnvironmentRules {
     private static final int PROD_MIN_RETENTION_DAYS = 365;
     /** ALB: at most 5 condition values per listener rule. */
     private static final int MAX_RULE_VALUES = 5;
-    private static final String NAME_RULE = "use 1 to 20 lower-case letters, digits and hyphens, starting with a letter";
+    private static final String NAME_RULE = "use " + ConfigPatterns.NAME_ALLOWED;
 
     private final BoundFields fields;
     private final List<ConfigProblem> problems;
@@ -346,16 +346,12 @@ final class EnvironmentRules {
     }
 
     private void checkCidr(String key, String cidr, boolean created) {
-        var matcher = CIDR.matcher(cidr);
-        boolean valid = matcher.matches();
-        for (int group = 1; valid && group <= 4; group++) {
-            valid = Integer.parseInt(matcher.group(group)) <= 255;
-        }
-        if (!valid) {
+        Optional<Ipv4Block> block = Ipv4Block.parse(cidr);
+        if (block.isEmpty()) {
             fields.problem(key, "'" + cidr + "' is not an IPv4 CIDR block; write it like 10.0.0.0/16");
             return;
         }
-        int prefix = Integer.parseInt(matcher.group(5));
+        int prefix = block.get().prefix();
         if (!created && (prefix < 16 || prefix > 28)) {
             fields.problem(key, "a VPC's CIDR block is /16 to /28, not /" + prefix + "; write the VPC's primary CIDR block "
                     + "as the VPC console shows it");
@@ -366,17 +362,7 @@ final class EnvironmentRules {
                     + "to /23: subnets are 4 bits smaller than the VPC and an ALB needs subnets of /27 or larger");
             return;
         }
-        long address = 0;
-        for (int group = 1; group <= 4; group++) {
-            address = (address << 8) | Integer.parseInt(matcher.group(group));
-        }
-        long hostBits = address & ((1L << (32 - prefix)) - 1);
-        if (hostBits != 0) {
-            long network = address & ~((1L << (32 - prefix)) - 1);
-            fields.problem(key, "'" + cidr + "' has host bits set; the network address of this block is "
-                    + ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
-                    + (network & 255) + "/" + prefix);
-        }
+        checkHostBits(key, cidr, block.get());
     }
 
     private void checkLoadBalancer(String path, LoadBalancerConfig loadBalancer, EnvironmentConfig environment) {
@@ -429,7 +415,7 @@ final class EnvironmentRules {
                             + "released; list the CIDR blocks or prefix lists of your testers");
                 }
                 test.allowFrom().stream().filter(source -> !source.startsWith("pl-"))
-                        .forEach(cidr -> checkCidrBlock(key + ".allowFrom", cidr, 0, 32));
+                        .forEach(cidr -> checkSourceBlock(key + ".allowFrom", cidr));
             }
         });
         String allowFrom = path + ".allowFrom";
@@ -442,7 +428,7 @@ final class EnvironmentRules {
                         : "must not be empty; an internal load balancer admits the VPC's CIDR unless this says otherwise");
             }
             loadBalancer.allowFrom().stream().filter(source -> !source.startsWith("pl-"))
-                    .forEach(cidr -> checkCidrBlock(allowFrom, cidr, 0, 32));
+                    .forEach(cidr -> checkSourceBlock(allowFrom, cidr));
         }
         loadBalancer.webAcl().filter(arn -> fields.valid(path + ".webAcl")).ifPresent(arn -> checkOwnAccountAndRegion(
                 path + ".webAcl", arn, "a web ACL", environment,
@@ -476,31 +462,53 @@ final class EnvironmentRules {
         }
     }
 
-    /** An IPv4 CIDR block (the shape is checked by the record) whose host bits are zero. */
-    private void checkCidrBlock(String path, String cidr, int minPrefix, int maxPrefix) {
-        var matcher = CIDR.matcher(cidr);
-        if (!matcher.matches()) {
+    /** A client source CIDR block (its shape is checked by the record's pattern) with numbers in range and no host bits. */
+    private void checkSourceBlock(String path, String cidr) {
+        if (!CIDR.matcher(cidr).matches()) {
             return;
         }
-        long address = 0;
-        for (int group = 1; group <= 4; group++) {
-            int octet = Integer.parseInt(matcher.group(group));
-            if (octet > 255) {
-                fields.problem(path, "'" + cidr + "' is not an IPv4 CIDR block; each of the four numbers is 0 to 255");
-                return;
-            }
-            address = (address << 8) | octet;
+        Optional<Ipv4Block> block = Ipv4Block.parse(cidr);
+        if (block.isEmpty()) {
+            fields.problem(path, "'" + cidr + "' is not an IPv4 CIDR block; each of the four numbers is 0 to 255");
+        } else if (block.get().prefix() > 32) {
+            fields.problem(path, "'" + cidr + "' has a /" + block.get().prefix() + " prefix; use /0 to /32");
+        } else {
+            checkHostBits(path, cidr, block.get());
         }
-        int prefix = Integer.parseInt(matcher.group(5));
-        if (prefix < minPrefix || prefix > maxPrefix) {
-            fields.problem(path, "'" + cidr + "' has a /" + prefix + " prefix; use /" + minPrefix + " to /" + maxPrefix);
-            return;
-        }
-        long network = address & ~((1L << (32 - prefix)) - 1);
-        if (network != address) {
+    }
+
+    private void checkHostBits(String path, String cidr, Ipv4Block block) {
+        if (block.network() != block.address()) {
+            long network = block.network();
             fields.problem(path, "'" + cidr + "' has host bits set; the network address of this block is "
                     + ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
-                    + (network & 255) + "/" + prefix);
+                    + (network & 255) + "/" + block.prefix());
+        }
+    }
+
+    /** An IPv4 address and prefix length, parsed once for every CIDR rule. */
+    private record Ipv4Block(long address, int prefix) {
+
+        /** The block written as a.b.c.d/n with every number 0 to 255; empty otherwise. */
+        static Optional<Ipv4Block> parse(String cidr) {
+            var matcher = CIDR.matcher(cidr);
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            long address = 0;
+            for (int group = 1; group <= 4; group++) {
+                int octet = Integer.parseInt(matcher.group(group));
+                if (octet > 255) {
+                    return Optional.empty();
+                }
+                address = (address << 8) | octet;
+            }
+            return Optional.of(new Ipv4Block(address, Integer.parseInt(matcher.group(5))));
+        }
+
+        /** The address with its host bits cleared (for a prefix up to 32). */
+        long network() {
+            return prefix >= 32 ? address : address & ~((1L << (32 - prefix)) - 1);
         }
     }
 
@@ -654,6 +662,7 @@ final class EnvironmentRules {
             checkSecrets();
             checkTaskRole();
             checkCommand();
+            checkPortForTraffic();
             service.traffic().alb().ifPresent(this::checkAlbRoute);
             service.traffic().nlb().ifPresent(this::checkNlbListener);
             checkSecurityGroups();
@@ -663,11 +672,6 @@ final class EnvironmentRules {
                 if (!environment.cluster().serviceConnect()) {
                     fields.problem(key, "needs Service Connect in the cluster: set cluster.serviceConnect: true (every service "
                             + "then joins the namespace as a client), or reach this service through a load balancer");
-                }
-                if (service.port().isEmpty() && fields.valid(at("port")) && service.traffic().alb().isEmpty()
-                        && service.traffic().nlb().isEmpty()) {
-                    fields.problem(at("port"), "is required with traffic.connect (" + fields.location(key) + "); set it to "
-                            + "the port the container listens on, which clients call");
                 }
             });
             checkCompute();
@@ -923,12 +927,21 @@ final class EnvironmentRules {
             }
         }
 
+        /** Every kind of traffic reaches the container port; reported once, for the first kind written. */
+        private void checkPortForTraffic() {
+            if (service.port().isPresent() || !fields.valid(at("port"))) {
+                return;
+            }
+            TrafficConfig traffic = service.traffic();
+            Optional<String> kind = traffic.alb().map(alb -> "alb").or(() -> traffic.nlb().map(nlb -> "nlb"))
+                    .or(() -> traffic.connect().map(connect -> "connect"));
+            kind.ifPresent(k -> fields.problem(at("port"), "is required with traffic." + k + " ("
+                    + fields.location(at("traffic." + k)) + "); set it to the port the container listens on, "
+                    + (k.equals("connect") ? "which clients call" : "1 to 65535")));
+        }
+
         private void checkAlbRoute(AlbRouteConfig route) {
             String alb = at("traffic.alb");
-            if (service.port().isEmpty() && fields.valid(at("port"))) {
-                fields.problem(at("port"), "is required with traffic.alb (" + fields.location(alb) + "); set it to the port "
-                        + "the container listens on, 1 to 65535");
-            }
             checkLoadBalancerReference(alb, route.loadBalancer(), LoadBalancerType.APPLICATION);
             int values = route.paths().size() + route.hosts().size();
             if (values > MAX_RULE_VALUES) {
@@ -977,10 +990,6 @@ final class EnvironmentRules {
 
         private void checkNlbListener(NlbListenerConfig listener) {
             String nlb = at("traffic.nlb");
-            if (service.port().isEmpty() && fields.valid(at("port")) && service.traffic().alb().isEmpty()) {
-                fields.problem(at("port"), "is required with traffic.nlb (" + fields.location(nlb) + "); set it to the port "
-                        + "the container listens on, 1 to 65535");
-            }
             checkLoadBalancerReference(nlb, listener.loadBalancer(), LoadBalancerType.NETWORK);
             if (listener.protocol() == NlbProtocol.TLS && listener.certificates().isEmpty() && fields.valid(nlb + ".certificates")) {
                 fields.problem(nlb + ".certificates", "is required with protocol tls: give the ACM certificate ARNs the "

@@ -16,8 +16,8 @@ public record NlbHealthCheckConfig(
         Optional<Integer> port,
 
         @Default("/")
-        @Matches(regex = "/[A-Za-z0-9._~/%-]*", problem = "is not allowed",
-                allowed = "a path that starts with / and has only letters, digits and . _ ~ / % -")
+        @Matches(regex = ConfigPatterns.HEALTH_CHECK_PATH, problem = "is not allowed",
+                allowed = ConfigPatterns.HEALTH_CHECK_PATH_ALLOWED)
         @Doc(value = "The path an `http` check requests.", rules = "only with `protocol: http`")
         String path,
 

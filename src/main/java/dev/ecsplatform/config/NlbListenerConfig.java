@@ -22,13 +22,13 @@ public record NlbListenerConfig(
         NlbProtocol protocol,
 
         @Default("[]")
-        @Matches(regex = "arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}",
-                problem = "is not an ACM certificate ARN", allowed = "arn:aws:acm:<region>:<account>:certificate/<id>")
+        @Matches(regex = ConfigPatterns.ACM_CERTIFICATE_ARN,
+                problem = "is not an ACM certificate ARN", allowed = ConfigPatterns.ACM_CERTIFICATE_ARN_ALLOWED)
         @Doc(value = "ACM certificates of a `tls` listener: the first is the default, the others are served by SNI.",
                 rules = "required with `tls`, and only then; in the environment's own account and region")
         List<String> certificates,
 
-        @Default("ELBSecurityPolicy-TLS13-1-2-2021-06")
+        @Default(ConfigPatterns.DEFAULT_TLS_POLICY)
         @Doc(value = "The TLS policy of a `tls` listener.", rules = "only with `tls` when written")
         TlsPolicy tlsPolicy,
 

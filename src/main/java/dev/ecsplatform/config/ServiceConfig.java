@@ -30,15 +30,15 @@ public record ServiceConfig(
         boolean allowUnpinnedImage,
 
         @Default(computed = "defaultFamily", means = "`<environment>-<service>`, e.g. `dev-web`")
-        @Matches(regex = "[A-Za-z0-9_-]{1,255}", problem = "is not a task definition family",
-                allowed = "1 to 255 letters, digits, hyphens and underscores")
+        @Matches(regex = ConfigPatterns.ECS_NAME, problem = "is not a task definition family",
+                allowed = ConfigPatterns.ECS_NAME_ALLOWED)
         @Doc(value = "The task definition family. A family is one per account and region, hence the environment prefix.",
                 rules = "unique among the environment's services")
         String family,
 
         @Default(computed = "defaultContainerName", means = "the service name")
-        @Matches(regex = "[A-Za-z0-9_-]{1,255}", problem = "is not a container name",
-                allowed = "1 to 255 letters, digits, hyphens and underscores")
+        @Matches(regex = ConfigPatterns.ECS_NAME, problem = "is not a container name",
+                allowed = ConfigPatterns.ECS_NAME_ALLOWED)
         @Doc("The name of the service's container, as logs and the console show it.")
         String containerName,
 
@@ -85,16 +85,16 @@ public record ServiceConfig(
         List<String> writablePaths,
 
         @Default("{}")
-        @KeysMatch(regex = "[A-Za-z_][A-Za-z0-9_]*", problem = "is not a valid variable name",
-                allowed = "letters, digits and underscores, not starting with a digit")
+        @KeysMatch(regex = ConfigPatterns.VARIABLE_NAME, problem = "is not a valid variable name",
+                allowed = ConfigPatterns.VARIABLE_NAME_ALLOWED)
         @Doc(value = "Plain environment variables. Names that look like secrets, and values that are secrets, are rejected; "
                 + "secrets go under `secrets`. Quote values that YAML would read as numbers or booleans.",
                 rules = "names not secret-like; values without an AWS access key ID or URL password")
         Map<String, String> environment,
 
         @Default("{}")
-        @KeysMatch(regex = "[A-Za-z_][A-Za-z0-9_]*", problem = "is not a valid variable name",
-                allowed = "letters, digits and underscores, not starting with a digit")
+        @KeysMatch(regex = ConfigPatterns.VARIABLE_NAME, problem = "is not a valid variable name",
+                allowed = ConfigPatterns.VARIABLE_NAME_ALLOWED)
         @Doc(value = "Container secrets, each an environment variable that ECS fills from Secrets Manager or SSM Parameter "
                 + "Store when a task starts, so the value never appears in the task definition.",
                 rules = "names not also under `environment`")
@@ -135,8 +135,8 @@ public record ServiceConfig(
         List<String> securityGroups,
 
         @Default("[]")
-        @Matches(regex = "subnet-([0-9a-f]{8}|[0-9a-f]{17})", problem = "is not a subnet ID",
-                allowed = "subnet- followed by 8 or 17 lower-case hex digits, e.g. subnet-0123456789abcdef0")
+        @Matches(regex = ConfigPatterns.SUBNET_ID, problem = "is not a subnet ID",
+                allowed = ConfigPatterns.SUBNET_ID_ALLOWED)
         @Doc(value = "Places the service's tasks in these of an existing network's private subnets only, like "
                 + "`awsvpcConfiguration`'s `subnets`: e.g. the subnets a database's network ACLs admit. Empty means all "
                 + "of them.", rules = "only with `network.existing`, each one of its `privateSubnets`, once; prod: in at "

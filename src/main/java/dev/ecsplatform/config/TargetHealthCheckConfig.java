@@ -4,9 +4,9 @@ package dev.ecsplatform.config;
 @Doc("The load balancer's check, which decides when a new task takes traffic.")
 public record TargetHealthCheckConfig(
         @Default("/")
-        @Matches(regex = "/[A-Za-z0-9._~/%-]*", problem = "is not allowed",
-                allowed = "a path that starts with / and has only letters, digits and . _ ~ / % - (the path is put into "
-                        + "the container's shell health-check command and the ALB health check)")
+        @Matches(regex = ConfigPatterns.HEALTH_CHECK_PATH, problem = "is not allowed",
+                allowed = ConfigPatterns.HEALTH_CHECK_PATH_ALLOWED + " (the path is put into the container's "
+                        + "shell health-check command and the ALB health check)")
         @Doc("The HTTP path the load balancer checks; also what the default container check requests.")
         String path,
 

@@ -9,7 +9,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.IPeer;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -20,7 +19,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationLis
 import software.amazon.awscdk.services.elasticloadbalancingv2.DesyncMitigationMode;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
-import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
@@ -70,14 +68,14 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
         // so rule checks such as cdk-nag EC23 can evaluate them.
         List<Integer> ports = config.https() ? List.of(config.httpPort(), config.httpsPort()) : List.of(config.httpPort());
         for (String source : config.allowFrom()) {
-            IPeer peer = source.startsWith("pl-") ? Peer.prefixList(source) : Peer.ipv4(source);
+            IPeer peer = ClientSources.peer(source);
             for (int port : ports) {
                 securityGroup.addIngressRule(peer, Port.tcp(port), (port == config.httpPort() ? "HTTP" : "HTTPS")
-                        + " from " + (source.equals("0.0.0.0/0") ? "the internet" : source)
+                        + " from " + ClientSources.describe(source)
                         + (port == config.httpPort() && config.https() ? " (redirected to HTTPS)" : ""));
             }
         }
-        if (config.allowFrom().contains("0.0.0.0/0")) {
+        if (config.allowFrom().contains(ClientSources.ANYWHERE)) {
             Acknowledgments.acknowledge(securityGroup, "AwsSolutions-EC23",
                     "The environment file opens this load balancer to the internet on purpose (allowFrom: 0.0.0.0/0). Only "
                             + "the listener ports are open; tasks admit traffic only from this security group, and unmatched "
@@ -117,7 +115,7 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
                 .port(config.httpsPort())
                 .protocol(ApplicationProtocol.HTTPS)
                 .open(false)
-                .sslPolicy(sslPolicy(config))
+                .sslPolicy(ClientSources.sslPolicy(config.tlsPolicy()))
                 // The first certificate is the default; the others are added as listener certificates, served by SNI.
                 .certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
                 .defaultAction(notFound)
@@ -126,7 +124,7 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
         // The test listener speaks what the production listener speaks, on its own port, to the testers only.
         this.testListener = config.testListener().map(test -> {
             for (String source : test.allowFrom()) {
-                securityGroup.addIngressRule(source.startsWith("pl-") ? Peer.prefixList(source) : Peer.ipv4(source),
+                securityGroup.addIngressRule(ClientSources.peer(source),
                         Port.tcp(test.port()), "Test listener from " + source);
             }
             BaseApplicationListenerProps.Builder listener = BaseApplicationListenerProps.builder()
@@ -135,7 +133,7 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
                     .open(false)
                     .defaultAction(notFound);
             if (config.https()) {
-                listener.sslPolicy(sslPolicy(config)).certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList());
+                listener.sslPolicy(ClientSources.sslPolicy(config.tlsPolicy())).certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList());
             }
             return loadBalancer.addListener("Test", listener.build());
         });
@@ -164,12 +162,6 @@ public final class SharedLoadBalancer extends Construct implements PlatformLoadB
         return httpListener;
     }
 
-    private static SslPolicy sslPolicy(LoadBalancerConfig config) {
-        return switch (config.tlsPolicy()) {
-            case TLS13_1_2 -> SslPolicy.RECOMMENDED_TLS;
-            case TLS13_1_3 -> SslPolicy.TLS13_13;
-        };
-    }
 
     /** The test listener, when the load balancer has one. */
     public Optional<ApplicationListener> testListener() {

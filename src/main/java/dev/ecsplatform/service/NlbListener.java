@@ -3,6 +3,7 @@ package dev.ecsplatform.service;
 import dev.ecsplatform.compliance.Acknowledgments;
 import dev.ecsplatform.config.NlbHealthCheckProtocol;
 import dev.ecsplatform.config.NlbListenerConfig;
+import dev.ecsplatform.loadbalancing.ClientSources;
 import dev.ecsplatform.loadbalancing.ImportedNetworkLoadBalancer;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificat
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.Protocol;
-import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.constructs.Construct;
 
@@ -86,10 +86,7 @@ public final class NlbListener extends Construct implements TrafficBinding {
                 .defaultTargetGroups(List.of(targetGroup));
         if (!config.certificates().isEmpty()) {
             listener.certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
-                    .sslPolicy(switch (config.tlsPolicy()) {
-                        case TLS13_1_2 -> SslPolicy.RECOMMENDED_TLS;
-                        case TLS13_1_3 -> SslPolicy.TLS13_13;
-                    });
+                    .sslPolicy(ClientSources.sslPolicy(config.tlsPolicy()));
         }
         this.listener = listener.build();
         if (config.protocol() != dev.ecsplatform.config.NlbProtocol.TLS) {
@@ -112,14 +109,14 @@ public final class NlbListener extends Construct implements TrafficBinding {
                         .fromPort(config.port())
                         .toPort(config.port())
                         .description(protocol.toUpperCase() + " " + config.port() + " from "
-                                + (source.equals("0.0.0.0/0") ? "the internet" : source) + " to this service's listener");
-                if (source.startsWith("pl-")) {
+                                + ClientSources.describe(source) + " to this service's listener");
+                if (ClientSources.isPrefixList(source)) {
                     rule.sourcePrefixListId(source);
                 } else {
                     rule.cidrIp(source);
                 }
                 CfnSecurityGroupIngress ingress = rule.build();
-                if (source.equals("0.0.0.0/0")) {
+                if (source.equals(ClientSources.ANYWHERE)) {
                     Acknowledgments.acknowledge(ingress, "AwsSolutions-EC23", "The environment file opens this load "
                             + "balancer to the internet on purpose (allowFrom: 0.0.0.0/0). Only this listener port is open; "
                             + "tasks admit only the load balancer's group, on their container port.");

@@ -1686,6 +1686,23 @@ class ConfigRejectionTest {
     }
 
     @Test
+    void rejectsAContainerHealthCheckThatIsNotACmdOrCmdShellCommand() {
+        // GIVEN the command written as Docker's shell form, and as CMD with nothing to run
+        files.environment("dev", """
+                tier: dev
+                services:
+                  a: { image: a, user: "1000", healthCheck: { command: [curl -f http://localhost/] } }
+                  b: { image: b, user: "1000", healthCheck: { command: [CMD] } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:3:56 services.a.healthCheck.command: must start with CMD or CMD-SHELL followed by the command, "
+                        + "e.g. [CMD-SHELL, \"curl -f http://localhost:8080/ || exit 1\"]",
+                "dev.yaml:4:56 services.b.healthCheck.command: must start with CMD or CMD-SHELL followed by the command, "
+                        + "e.g. [CMD-SHELL, \"curl -f http://localhost:8080/ || exit 1\"]");
+    }
+
+    @Test
     void rejectsALoadBalancerNameThatIsNotDefinedAndListsTheDefinedOnes() {
         files.environment("dev", """
                 tier: dev

@@ -20,7 +20,14 @@ import java.util.List;
 final class ConfigTestFiles {
 
     /** An ACM certificate in the account and region the tests' files use, for the HTTPS prod requires. */
-    static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+    /** A base file with only the account, region and owner: each test writes everything else in its environment file. */
+    static final String ACCOUNT_ONLY_BASE = """
+            account: "123456789012"
+            region: eu-west-1
+            owner: platform-team
+            """;
+
+    static final String CERTIFICATE = dev.ecsplatform.testkit.TestEnvironments.CERTIFICATE;
 
 
     private final Path directory;

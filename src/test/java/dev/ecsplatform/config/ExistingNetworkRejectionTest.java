@@ -33,11 +33,7 @@ class ExistingNetworkRejectionTest {
 
     @BeforeEach
     void writeBase() {
-        files = new ConfigTestFiles(directory).base("""
-                account: "123456789012"
-                region: eu-west-1
-                owner: platform-team
-                """);
+        files = new ConfigTestFiles(directory).base(ConfigTestFiles.ACCOUNT_ONLY_BASE);
     }
 
     @Test

@@ -23,11 +23,7 @@ class LoadBalancerRejectionTest {
 
     @BeforeEach
     void writeBase() {
-        files = new ConfigTestFiles(directory).base("""
-                account: "123456789012"
-                region: eu-west-1
-                owner: platform-team
-                """);
+        files = new ConfigTestFiles(directory).base(ConfigTestFiles.ACCOUNT_ONLY_BASE);
     }
 
     // ---- certificates --------------------------------------------------------------------------
@@ -244,6 +240,50 @@ class LoadBalancerRejectionTest {
         assertThat(files.problems()).containsExactly("dev.yaml:7:88 services.two.traffic.alb.hosts: 'www.example.com' "
                 + "already gets its alias record for load balancer 'a' in hosted zone example.com; a name can point at one "
                 + "load balancer, so route this host there or use another name");
+    }
+
+    @Test
+    void rejectsTlsSettingsOnAPassThroughListenerAndAPathOnATcpCheck() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { edge: { type: network, allowFrom: [0.0.0.0/0] } }
+                services:
+                  tcp: { image: a, port: 8080, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 80, tlsPolicy: ELBSecurityPolicy-TLS13-1-3-2021-06, healthCheck: { path: /health } } } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:4:105 services.tcp.traffic.nlb.tlsPolicy: is only for protocol tls; remove it",
+                "dev.yaml:4:163 services.tcp.traffic.nlb.healthCheck.path: is only for protocol: http; a tcp check opens a "
+                        + "connection and sends nothing");
+    }
+
+    @Test
+    void everyKindOfTrafficNeedsTheContainerPortAndItIsReportedOnceForTheFirstKind() {
+        files.environment("dev", """
+                tier: dev
+                cluster: { serviceConnect: true }
+                loadBalancers: { edge: { type: network, allowFrom: [0.0.0.0/0] } }
+                services:
+                  tcp: { image: a, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 80 }, connect: {} } }
+                  named: { image: b, user: "1000", traffic: { connect: {} } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:5:3 services.tcp.port: is required with traffic.nlb (dev.yaml:5:50); set it to the port the "
+                        + "container listens on, 1 to 65535",
+                "dev.yaml:6:3 services.named.port: is required with traffic.connect (dev.yaml:6:56); set it to the port "
+                        + "the container listens on, which clients call");
+    }
+
+    @Test
+    void rejectsAClientSourceWithAPrefixLongerThan32() {
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { public: { allowFrom: [203.0.113.0/33] } }
+                """);
+
+        assertThat(files.problems()).containsExactly("dev.yaml:2:39 loadBalancers.public.allowFrom: '203.0.113.0/33' "
+                + "has a /33 prefix; use /0 to /32");
     }
 
     @Test

@@ -20,11 +20,7 @@ class NetworkRejectionTest {
 
     @BeforeEach
     void writeBase() {
-        files = new ConfigTestFiles(directory).base("""
-                account: "123456789012"
-                region: eu-west-1
-                owner: platform-team
-                """);
+        files = new ConfigTestFiles(directory).base(ConfigTestFiles.ACCOUNT_ONLY_BASE);
     }
 
     // ---- egress --------------------------------------------------------------------------------
