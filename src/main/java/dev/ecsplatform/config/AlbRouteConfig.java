@@ -30,7 +30,7 @@ public record AlbRouteConfig(
         int priority,
 
         @Range(min = 0, max = 3600)
-        @Default("30")
+        @Default(CommonFieldValues.DEREGISTRATION_DELAY_SECONDS)
         @Doc("How long a stopping task keeps serving in-flight requests; ELB's default is 300. See "
                 + "[fast-deploy defaults](#fast-deploy-defaults).")
         int deregistrationDelaySeconds,

@@ -46,14 +46,14 @@ public record EnvironmentConfig(
         ClusterConfig cluster,
 
         @Default("{}")
-        @KeysMatch(regex = ConfigPatterns.NAME, problem = "is not a valid load balancer name",
-                allowed = ConfigPatterns.NAME_ALLOWED)
+        @KeysMatch(regex = CommonFieldValues.NAME, problem = "is not a valid load balancer name",
+                allowed = CommonFieldValues.NAME_ALLOWED)
         @Doc(value = "The shared load balancers by name; services pick one by name.")
         Map<String, LoadBalancerConfig> loadBalancers,
 
         @Default("{}")
-        @KeysMatch(regex = ConfigPatterns.NAME, problem = "is not a valid service name",
-                allowed = ConfigPatterns.NAME_ALLOWED)
+        @KeysMatch(regex = CommonFieldValues.NAME, problem = "is not a valid service name",
+                allowed = CommonFieldValues.NAME_ALLOWED)
         @Doc(value = "The services by name; each becomes its own stack.")
         Map<String, ServiceConfig> services) {
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 final class EnvironmentRules {
 
     /** Environment, service and load balancer names become parts of stack names, target group names and tags. */
-    static final Pattern NAME = Pattern.compile(ConfigPatterns.NAME);
+    static final Pattern NAME = Pattern.compile(CommonFieldValues.NAME);
     /** The shape of a region code (eu-west-1, us-gov-west-1, eusc-de-east-1); which ones exist is {@link AwsRegions}. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+){1,2}-\\d{1,2}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
@@ -71,7 +71,7 @@ final class EnvironmentRules {
     private static final int PROD_MIN_RETENTION_DAYS = 365;
     /** ALB: at most 5 condition values per listener rule. */
     private static final int MAX_RULE_VALUES = 5;
-    private static final String NAME_RULE = "use " + ConfigPatterns.NAME_ALLOWED;
+    private static final String NAME_RULE = "use " + CommonFieldValues.NAME_ALLOWED;
 
     private final BoundFields fields;
     private final List<ConfigProblem> problems;

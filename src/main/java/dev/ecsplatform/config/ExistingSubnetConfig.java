@@ -8,8 +8,8 @@ import java.util.Optional;
         example = "{ id: subnet-0123456789abcdef0, availabilityZone: eu-west-1a }")
 public record ExistingSubnetConfig(
         @Required("the subnet's ID, e.g. subnet-0123456789abcdef0")
-        @Matches(regex = ConfigPatterns.SUBNET_ID, problem = "is not a subnet ID",
-                allowed = ConfigPatterns.SUBNET_ID_ALLOWED)
+        @Matches(regex = CommonFieldValues.SUBNET_ID, problem = "is not a subnet ID",
+                allowed = CommonFieldValues.SUBNET_ID_ALLOWED)
         @Doc(value = "The subnet's ID.", rules = "each subnet once, in one tier")
         String id,
 

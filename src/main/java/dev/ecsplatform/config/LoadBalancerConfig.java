@@ -22,9 +22,9 @@ public record LoadBalancerConfig(
         int httpPort,
 
         @Default("[]")
-        @Matches(regex = ConfigPatterns.ACM_CERTIFICATE_ARN,
+        @Matches(regex = CommonFieldValues.ACM_CERTIFICATE_ARN,
                 problem = "is not an ACM certificate ARN",
-                allowed = ConfigPatterns.ACM_CERTIFICATE_ARN_ALLOWED)
+                allowed = CommonFieldValues.ACM_CERTIFICATE_ARN_ALLOWED)
         @Doc(value = "ACM certificates for an HTTPS listener: the first is the default, the others are served by SNI to "
                 + "clients that ask for their names. With none, the load balancer serves plain HTTP (dev and test only).",
                 rules = "in the environment's own account and region (ACM certificates are regional); each once; prod: at "
@@ -36,13 +36,13 @@ public record LoadBalancerConfig(
         @Doc("The HTTPS listener's port, when there are certificates.")
         int httpsPort,
 
-        @Default(ConfigPatterns.DEFAULT_TLS_POLICY)
+        @Default(CommonFieldValues.DEFAULT_TLS_POLICY)
         @Doc("The HTTPS listener's TLS policy: ELB's recommended TLS 1.3 and 1.2 policy, or TLS 1.3 only.")
         TlsPolicy tlsPolicy,
 
         @Default(computed = "defaultAllowFrom", means = "internal: the VPC's CIDR (`network.cidr`, or `network.existing.cidr`); internet-facing: none, "
                 + "so it must be written")
-        @Matches(regex = ConfigPatterns.CLIENT_SOURCE, problem = "is not a CIDR block or "
+        @Matches(regex = CommonFieldValues.CLIENT_SOURCE, problem = "is not a CIDR block or "
                 + "prefix list", allowed = "an IPv4 CIDR block such as 203.0.113.0/24, 0.0.0.0/0 for the whole internet, or a "
                 + "managed prefix list ID such as pl-0123456789abcdef0")
         @Doc(value = "Who may connect: the IPv4 CIDR blocks and managed prefix lists admitted on the listener ports, and "

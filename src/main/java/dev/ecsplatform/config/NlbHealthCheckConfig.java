@@ -16,29 +16,29 @@ public record NlbHealthCheckConfig(
         Optional<Integer> port,
 
         @Default("/")
-        @Matches(regex = ConfigPatterns.HEALTH_CHECK_PATH, problem = "is not allowed",
-                allowed = ConfigPatterns.HEALTH_CHECK_PATH_ALLOWED)
+        @Matches(regex = CommonFieldValues.HEALTH_CHECK_PATH, problem = "is not allowed",
+                allowed = CommonFieldValues.HEALTH_CHECK_PATH_ALLOWED)
         @Doc(value = "The path an `http` check requests.", rules = "only with `protocol: http`")
         String path,
 
         @Range(min = 5, max = 300)
-        @Default("10")
+        @Default(CommonFieldValues.HEALTH_CHECK_INTERVAL_SECONDS)
         @Doc("Seconds between checks (ELB default 30).")
         int intervalSeconds,
 
         @Range(min = 2, max = 120)
-        @Default("5")
+        @Default(CommonFieldValues.HEALTH_CHECK_TIMEOUT_SECONDS)
         @Doc(value = "Seconds before a check fails. Written out because ELB's defaults (10 s for TCP, 6 s for HTTP) are not "
                 + "less than a 10 s interval, which ELB requires.", rules = "less than `intervalSeconds`")
         int timeoutSeconds,
 
         @Range(min = 2, max = 10)
-        @Default("2")
+        @Default(CommonFieldValues.HEALTH_CHECK_THRESHOLD)
         @Doc("Consecutive passes before a task takes connections (ELB default 5).")
         int healthyThreshold,
 
         @Range(min = 2, max = 10)
-        @Default("2")
+        @Default(CommonFieldValues.HEALTH_CHECK_THRESHOLD)
         @Doc("Consecutive failures before a task is taken out.")
         int unhealthyThreshold) {
 }

@@ -22,18 +22,18 @@ public record NlbListenerConfig(
         NlbProtocol protocol,
 
         @Default("[]")
-        @Matches(regex = ConfigPatterns.ACM_CERTIFICATE_ARN,
-                problem = "is not an ACM certificate ARN", allowed = ConfigPatterns.ACM_CERTIFICATE_ARN_ALLOWED)
+        @Matches(regex = CommonFieldValues.ACM_CERTIFICATE_ARN,
+                problem = "is not an ACM certificate ARN", allowed = CommonFieldValues.ACM_CERTIFICATE_ARN_ALLOWED)
         @Doc(value = "ACM certificates of a `tls` listener: the first is the default, the others are served by SNI.",
                 rules = "required with `tls`, and only then; in the environment's own account and region")
         List<String> certificates,
 
-        @Default(ConfigPatterns.DEFAULT_TLS_POLICY)
+        @Default(CommonFieldValues.DEFAULT_TLS_POLICY)
         @Doc(value = "The TLS policy of a `tls` listener.", rules = "only with `tls` when written")
         TlsPolicy tlsPolicy,
 
         @Range(min = 0, max = 3600)
-        @Default("30")
+        @Default(CommonFieldValues.DEREGISTRATION_DELAY_SECONDS)
         @Doc("How long a stopping task keeps its open connections; ELB's default is 300. See "
                 + "[fast-deploy defaults](#fast-deploy-defaults).")
         int deregistrationDelaySeconds,

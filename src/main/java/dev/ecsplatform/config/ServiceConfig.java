@@ -30,15 +30,15 @@ public record ServiceConfig(
         boolean allowUnpinnedImage,
 
         @Default(computed = "defaultFamily", means = "`<environment>-<service>`, e.g. `dev-web`")
-        @Matches(regex = ConfigPatterns.ECS_NAME, problem = "is not a task definition family",
-                allowed = ConfigPatterns.ECS_NAME_ALLOWED)
+        @Matches(regex = CommonFieldValues.ECS_NAME, problem = "is not a task definition family",
+                allowed = CommonFieldValues.ECS_NAME_ALLOWED)
         @Doc(value = "The task definition family. A family is one per account and region, hence the environment prefix.",
                 rules = "unique among the environment's services")
         String family,
 
         @Default(computed = "defaultContainerName", means = "the service name")
-        @Matches(regex = ConfigPatterns.ECS_NAME, problem = "is not a container name",
-                allowed = ConfigPatterns.ECS_NAME_ALLOWED)
+        @Matches(regex = CommonFieldValues.ECS_NAME, problem = "is not a container name",
+                allowed = CommonFieldValues.ECS_NAME_ALLOWED)
         @Doc("The name of the service's container, as logs and the console show it.")
         String containerName,
 
@@ -85,16 +85,16 @@ public record ServiceConfig(
         List<String> writablePaths,
 
         @Default("{}")
-        @KeysMatch(regex = ConfigPatterns.VARIABLE_NAME, problem = "is not a valid variable name",
-                allowed = ConfigPatterns.VARIABLE_NAME_ALLOWED)
+        @KeysMatch(regex = CommonFieldValues.VARIABLE_NAME, problem = "is not a valid variable name",
+                allowed = CommonFieldValues.VARIABLE_NAME_ALLOWED)
         @Doc(value = "Plain environment variables. Names that look like secrets, and values that are secrets, are rejected; "
                 + "secrets go under `secrets`. Quote values that YAML would read as numbers or booleans.",
                 rules = "names not secret-like; values without an AWS access key ID or URL password")
         Map<String, String> environment,
 
         @Default("{}")
-        @KeysMatch(regex = ConfigPatterns.VARIABLE_NAME, problem = "is not a valid variable name",
-                allowed = ConfigPatterns.VARIABLE_NAME_ALLOWED)
+        @KeysMatch(regex = CommonFieldValues.VARIABLE_NAME, problem = "is not a valid variable name",
+                allowed = CommonFieldValues.VARIABLE_NAME_ALLOWED)
         @Doc(value = "Container secrets, each an environment variable that ECS fills from Secrets Manager or SSM Parameter "
                 + "Store when a task starts, so the value never appears in the task definition.",
                 rules = "names not also under `environment`")
@@ -135,8 +135,8 @@ public record ServiceConfig(
         List<String> securityGroups,
 
         @Default("[]")
-        @Matches(regex = ConfigPatterns.SUBNET_ID, problem = "is not a subnet ID",
-                allowed = ConfigPatterns.SUBNET_ID_ALLOWED)
+        @Matches(regex = CommonFieldValues.SUBNET_ID, problem = "is not a subnet ID",
+                allowed = CommonFieldValues.SUBNET_ID_ALLOWED)
         @Doc(value = "Places the service's tasks in these of an existing network's private subnets only, like "
                 + "`awsvpcConfiguration`'s `subnets`: e.g. the subnets a database's network ACLs admit. Empty means all "
                 + "of them.", rules = "only with `network.existing`, each one of its `privateSubnets`, once; prod: in at "

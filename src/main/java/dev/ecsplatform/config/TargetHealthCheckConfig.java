@@ -4,8 +4,8 @@ package dev.ecsplatform.config;
 @Doc("The load balancer's check, which decides when a new task takes traffic.")
 public record TargetHealthCheckConfig(
         @Default("/")
-        @Matches(regex = ConfigPatterns.HEALTH_CHECK_PATH, problem = "is not allowed",
-                allowed = ConfigPatterns.HEALTH_CHECK_PATH_ALLOWED + " (the path is put into the container's "
+        @Matches(regex = CommonFieldValues.HEALTH_CHECK_PATH, problem = "is not allowed",
+                allowed = CommonFieldValues.HEALTH_CHECK_PATH_ALLOWED + " (the path is put into the container's "
                         + "shell health-check command and the ALB health check)")
         @Doc("The HTTP path the load balancer checks; also what the default container check requests.")
         String path,
@@ -17,22 +17,22 @@ public record TargetHealthCheckConfig(
         String successCodes,
 
         @Range(min = 5, max = 300)
-        @Default("10")
+        @Default(CommonFieldValues.HEALTH_CHECK_INTERVAL_SECONDS)
         @Doc(value = "Seconds between checks (ELB default 30).", rules = "greater than `timeoutSeconds`")
         int intervalSeconds,
 
         @Range(min = 2, max = 120)
-        @Default("5")
+        @Default(CommonFieldValues.HEALTH_CHECK_TIMEOUT_SECONDS)
         @Doc(value = "Seconds before a check fails.", rules = "less than `intervalSeconds`")
         int timeoutSeconds,
 
         @Range(min = 2, max = 10)
-        @Default("2")
+        @Default(CommonFieldValues.HEALTH_CHECK_THRESHOLD)
         @Doc("Consecutive passes before a task takes traffic (ELB default 5).")
         int healthyThreshold,
 
         @Range(min = 2, max = 10)
-        @Default("2")
+        @Default(CommonFieldValues.HEALTH_CHECK_THRESHOLD)
         @Doc("Consecutive failures before a task is taken out.")
         int unhealthyThreshold) {
 }

@@ -14,7 +14,7 @@ public record TestListenerConfig(
 
         @Required("the CIDR blocks or prefix lists of the testers, e.g. [203.0.113.0/24]")
         @NotEmpty("list the CIDR blocks or prefix lists of the testers")
-        @Matches(regex = ConfigPatterns.CLIENT_SOURCE, problem = "is not a CIDR block or "
+        @Matches(regex = CommonFieldValues.CLIENT_SOURCE, problem = "is not a CIDR block or "
                 + "prefix list", allowed = "an IPv4 CIDR block such as 203.0.113.0/24, or a managed prefix list ID such as "
                 + "pl-0123456789abcdef0")
         @Doc(value = "Who may reach the test listener.", rules = "not `0.0.0.0/0`: a test listener serves versions not "

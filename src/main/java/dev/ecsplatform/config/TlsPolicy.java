@@ -6,7 +6,7 @@ package dev.ecsplatform.config;
  */
 public enum TlsPolicy implements YamlEnum {
     /** TLS 1.3 and 1.2 with forward-secret ciphers: ELB's recommended policy, for clients of the last decade. */
-    TLS13_1_2(ConfigPatterns.DEFAULT_TLS_POLICY),
+    TLS13_1_2(CommonFieldValues.DEFAULT_TLS_POLICY),
     /** TLS 1.3 only, for clients that all speak it. */
     TLS13_1_3("ELBSecurityPolicy-TLS13-1-3-2021-06");
 

@@ -1,13 +1,14 @@
 package dev.ecsplatform.config;
 
 /**
- * The value patterns more than one config field uses, each with the words that say what it allows: written
- * once, so two fields that take the same kind of value can never drift apart. Compile-time constants, as the
- * annotations of the records ({@link Matches}, {@link KeysMatch}) need.
+ * What more than one config field shares: value patterns, each with the words that say what it allows, and
+ * defaults (the fast-deploy timings of ALB and NLB target groups). Written once, so two fields that take the
+ * same kind of value can never drift apart. Compile-time constants, as the annotations of the records
+ * ({@link Matches}, {@link KeysMatch}, {@link Default}) need.
  */
-final class ConfigPatterns {
+final class CommonFieldValues {
 
-    private ConfigPatterns() {
+    private CommonFieldValues() {
     }
 
     /** Environment, service and load balancer names: parts of stack, target group and tag names. */
@@ -37,4 +38,13 @@ final class ConfigPatterns {
 
     /** ELB's recommended TLS policy, the default of every TLS listener. */
     static final String DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /**
+     * The fast-deploy timings of every target group (docs/configuration.md, "Fast-deploy defaults"): a stopping
+     * task drains for 30 s instead of ELB's 300, and a new one takes traffic after 2 checks 10 s apart.
+     */
+    static final String DEREGISTRATION_DELAY_SECONDS = "30";
+    static final String HEALTH_CHECK_INTERVAL_SECONDS = "10";
+    static final String HEALTH_CHECK_TIMEOUT_SECONDS = "5";
+    static final String HEALTH_CHECK_THRESHOLD = "2";
 }
