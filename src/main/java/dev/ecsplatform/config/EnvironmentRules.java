@@ -409,14 +409,7 @@ final class EnvironmentRules {
                 fields.problem(key + ".port", test.port() + " is already a port of this load balancer's listeners; give the "
                         + "test listener its own, e.g. 8443");
             }
-            if (fields.valid(key + ".allowFrom")) {
-                if (test.allowFrom().contains("0.0.0.0/0")) {
-                    fields.problem(key + ".allowFrom", "must not be 0.0.0.0/0: a test listener serves versions not yet "
-                            + "released; list the CIDR blocks or prefix lists of your testers");
-                }
-                test.allowFrom().stream().filter(source -> !source.startsWith("pl-"))
-                        .forEach(cidr -> checkSourceBlock(key + ".allowFrom", cidr));
-            }
+            checkTestListenerSources(key, test);
         });
         String allowFrom = path + ".allowFrom";
         if (fields.valid(allowFrom)) {
@@ -609,17 +602,35 @@ final class EnvironmentRules {
         }));
     }
 
-    /** A network load balancer has one listener per port; a second would fail mid-deploy. */
+    /** A test listener serves versions not yet released: never to the whole internet. */
+    private void checkTestListenerSources(String key, TestListenerConfig test) {
+        if (fields.valid(key + ".allowFrom")) {
+            if (test.allowFrom().contains("0.0.0.0/0")) {
+                fields.problem(key + ".allowFrom", "must not be 0.0.0.0/0: a test listener serves versions not yet "
+                        + "released; list the CIDR blocks or prefix lists of your testers");
+            }
+            test.allowFrom().stream().filter(source -> !source.startsWith("pl-"))
+                    .forEach(cidr -> checkSourceBlock(key + ".allowFrom", cidr));
+        }
+    }
+
+    /** A network load balancer has one listener per port, test listeners included; a second would fail mid-deploy. */
     private void checkListenerPorts(EnvironmentConfig environment) {
         Map<String, String> owners = new HashMap<>();
         ordered(environment.services(), "services").forEach((name, service) -> service.traffic().nlb().ifPresent(listener -> {
-            String path = "services." + name + ".traffic.nlb.port";
-            String other = owners.putIfAbsent(listener.loadBalancer() + ":" + listener.port(), name);
-            if (other != null && fields.valid(path)) {
-                fields.problem(path, listener.port() + " is already the listener port of service '" + other + "' on load "
-                        + "balancer '" + listener.loadBalancer() + "'; a network load balancer has one listener per port, so "
-                        + "give each service its own");
-            }
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("services." + name + ".traffic.nlb.port", listener.port());
+            listener.testListener().ifPresent(test -> ports.put("services." + name + ".traffic.nlb.testListener.port", test.port()));
+            ports.forEach((path, port) -> {
+                String owner = path.endsWith("testListener.port") ? "test listener port of service '" + name + "'"
+                        : "listener port of service '" + name + "'";
+                String other = owners.putIfAbsent(listener.loadBalancer() + ":" + port, owner);
+                if (other != null && fields.valid(path)) {
+                    fields.problem(path, port + " is already the " + other + " on load balancer '" + listener.loadBalancer()
+                            + "'; a network load balancer has one listener per port, so give each listener its own");
+                }
+            });
+            listener.testListener().ifPresent(test -> checkTestListenerSources("services." + name + ".traffic.nlb.testListener", test));
         }));
     }
 

@@ -1,6 +1,7 @@
 package dev.ecsplatform.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A listener of the service's own on a shared Network Load Balancer. */
 @Doc("A listener of the service's own on a shared Network Load Balancer, forwarding to the service's target group. "
@@ -40,7 +41,14 @@ public record NlbListenerConfig(
 
         @Default("{}")
         @Doc("The load balancer's check of the tasks.")
-        NlbHealthCheckConfig healthCheck) {
+        NlbHealthCheckConfig healthCheck,
+
+        @Doc(value = "A second listener of the service's own, on its own port and with the same protocol and certificates, "
+                + "where the blue/green kinds of deployment send test traffic to a new version before production traffic. "
+                + "It exists only while the service's deployment shifts traffic.",
+                rules = "only with a blue/green, canary, linear or codeDeploy deployment; its port unique per load balancer",
+                omitted = "none: a deployment shifts production traffic without a test stage")
+        Optional<TestListenerConfig> testListener) {
 
     public NlbListenerConfig {
         certificates = List.copyOf(certificates);

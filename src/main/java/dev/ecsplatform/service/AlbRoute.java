@@ -1,6 +1,7 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.AlbRouteConfig;
+import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.TargetHealthCheckConfig;
 import dev.ecsplatform.loadbalancing.ImportedLoadBalancer;
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.AlternateTarget;
 import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.ListenerRuleConfiguration;
+import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
@@ -54,13 +58,35 @@ public final class AlbRoute extends Construct implements TrafficBinding {
 
     private final Props props;
     private final ApplicationTargetGroup targetGroup;
+    private final List<ListenerCondition> conditions;
     private final ApplicationListenerRule rule;
+    private Optional<ApplicationTargetGroup> alternate = Optional.empty();
+    private Optional<ApplicationListenerRule> testRule = Optional.empty();
 
     public AlbRoute(Construct scope, String id, Props props) {
         super(scope, id);
         this.props = props;
+        this.targetGroup = newTargetGroup("TargetGroup");
+        this.conditions = new ArrayList<>();
+        conditions.add(ListenerCondition.pathPatterns(props.route().paths()));
+        if (!props.route().hosts().isEmpty()) {
+            conditions.add(ListenerCondition.hostHeaders(props.route().hosts()));
+        }
+        // Forwards to the primary group, and stays so in the template whatever a blue/green deployment did to the
+        // live rule: CloudFormation updates a resource only when its template properties change, so a deploy that
+        // changes the image alone never touches this rule (ADR 0012).
+        this.rule = ApplicationListenerRule.Builder.create(this, "Rule")
+                .listener(props.loadBalancer().listener())
+                .priority(props.route().priority())
+                .conditions(conditions)
+                .action(ListenerAction.forward(List.of(targetGroup)))
+                .build();
+    }
+
+    /** A target group of the route: the primary one, or the alternate a blue/green deployment shifts to; both alike. */
+    private ApplicationTargetGroup newTargetGroup(String id) {
         TargetHealthCheckConfig health = props.route().healthCheck();
-        this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+        return ApplicationTargetGroup.Builder.create(this, id)
                 .vpc(props.vpc())
                 .targetType(TargetType.IP)
                 .protocol(ApplicationProtocol.HTTP)
@@ -78,18 +104,19 @@ public final class AlbRoute extends Construct implements TrafficBinding {
                         .unhealthyThresholdCount(health.unhealthyThreshold())
                         .build())
                 .build();
+    }
 
-        List<ListenerCondition> conditions = new ArrayList<>();
-        conditions.add(ListenerCondition.pathPatterns(props.route().paths()));
-        if (!props.route().hosts().isEmpty()) {
-            conditions.add(ListenerCondition.hostHeaders(props.route().hosts()));
-        }
-        this.rule = ApplicationListenerRule.Builder.create(this, "Rule")
-                .listener(props.loadBalancer().listener())
+    /**
+     * The same hosts and paths at the same priority on the load balancer's test listener, forwarding to the primary
+     * group until a deployment points it at the new version; none when the load balancer has no test listener.
+     */
+    private Optional<ApplicationListenerRule> newTestRule() {
+        return props.loadBalancer().testListener().map(testListener -> ApplicationListenerRule.Builder.create(this, "TestRule")
+                .listener(testListener)
                 .priority(props.route().priority())
                 .conditions(conditions)
                 .action(ListenerAction.forward(List.of(targetGroup)))
-                .build();
+                .build());
     }
 
     @Override
@@ -98,10 +125,40 @@ public final class AlbRoute extends Construct implements TrafficBinding {
     }
 
     @Override
-    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
-        service.attachToApplicationTargetGroup(targetGroup);
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup, TrafficShift shift) {
+        switch (shift) {
+            case NONE -> service.attachToApplicationTargetGroup(targetGroup);
+            case ECS -> {
+                ApplicationTargetGroup alternateGroup = newTargetGroup("AlternateTargetGroup");
+                this.alternate = Optional.of(alternateGroup);
+                this.testRule = newTestRule();
+                AlternateTarget.Builder target = AlternateTarget.Builder.create("AlternateTarget")
+                        .alternateTargetGroup(alternateGroup)
+                        .productionListener(ListenerRuleConfiguration.applicationListenerRule(rule));
+                testRule.ifPresent(test -> target.testListener(ListenerRuleConfiguration.applicationListenerRule(test)));
+                targetGroup.addTarget(service.loadBalancerTarget(LoadBalancerTargetOptions.builder()
+                        .containerName(service.getTaskDefinition().getDefaultContainer().getContainerName())
+                        .containerPort(props.containerPort())
+                        .alternateTarget(target.build())
+                        .build()));
+            }
+            case CODE_DEPLOY -> {
+                // CodeDeploy swaps the groups behind the listeners; the service itself knows only the primary one.
+                this.alternate = Optional.of(newTargetGroup("AlternateTargetGroup"));
+                this.testRule = newTestRule();
+                service.attachToApplicationTargetGroup(targetGroup);
+            }
+        }
         taskSecurityGroup.addIngressRule(props.loadBalancer().securityGroup(), Port.tcp(props.containerPort()),
                 "From the load balancer to the container port");
+    }
+
+    @Override
+    public List<LoadBalancedTraffic> loadBalanced() {
+        ImportedLoadBalancer loadBalancer = props.loadBalancer();
+        return List.of(new LoadBalancedTraffic(LoadBalancerType.APPLICATION, loadBalancer.fullName(), targetGroup,
+                alternate.map(group -> group), loadBalancer.listener().getListenerArn(),
+                testRule.flatMap(rule -> loadBalancer.testListener()).map(IApplicationListener::getListenerArn)));
     }
 
     @Override
@@ -122,6 +179,16 @@ public final class AlbRoute extends Construct implements TrafficBinding {
     /** The service's target group. */
     public ApplicationTargetGroup targetGroup() {
         return targetGroup;
+    }
+
+    /** The second target group, when a blue/green kind of deployment shifts traffic. */
+    public Optional<ApplicationTargetGroup> alternateTargetGroup() {
+        return alternate;
+    }
+
+    /** The route on the load balancer's test listener, when a deployment shifts traffic and the load balancer has one. */
+    public Optional<ApplicationListenerRule> testRule() {
+        return testRule;
     }
 
     /** The listener rule that forwards to the target group. */

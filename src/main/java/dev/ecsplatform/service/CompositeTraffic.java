@@ -25,8 +25,13 @@ public record CompositeTraffic(List<TrafficBinding> bindings) implements Traffic
     }
 
     @Override
-    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
-        bindings.forEach(binding -> binding.attach(service, taskSecurityGroup));
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup, TrafficShift shift) {
+        bindings.forEach(binding -> binding.attach(service, taskSecurityGroup, shift));
+    }
+
+    @Override
+    public List<LoadBalancedTraffic> loadBalanced() {
+        return bindings.stream().flatMap(binding -> binding.loadBalanced().stream()).toList();
     }
 
     /** The longest: ECS has one grace period for all of a service's load balancers. */

@@ -1,21 +1,25 @@
 package dev.ecsplatform.service;
 
-import java.util.Optional;
-import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.constructs.Construct;
 
 /**
  * How a new version of a service rolls out: the third independent choice of a service stack (with
- * {@link TrafficBinding} and {@link ComputeBinding}). {@link RollingDeployment} is the only kind today;
- * ECS-native blue/green, canary and linear, and CodeDeploy blue/green plug in here (ADR 0007).
+ * {@link TrafficBinding} and {@link ComputeBinding}). Each kind of {@code deployment} in the config is one
+ * implementation, made by {@link DeploymentBindings#of}; whatever the kind, the desired count stays out of the
+ * template (see {@link FargateCompute}).
  */
 public interface DeploymentBinding {
 
-    /** The lowest share of the desired tasks that stays running during a deployment, in percent. */
-    int minHealthyPercent();
+    /** Whether, and by whom, traffic moves between two target groups; the traffic bindings prepare for it. */
+    TrafficShift trafficShift();
 
-    /** The highest share of the desired tasks that may run during a deployment, in percent. */
-    int maxPercent();
+    /** The deployment settings of the ECS service itself: controller, strategy and its timings, alarms. */
+    ServiceDeploymentOptions serviceOptions();
 
-    /** The circuit breaker that stops, and rolls back, a deployment whose tasks never become healthy. */
-    Optional<DeploymentCircuitBreaker> circuitBreaker();
+    /**
+     * Adds what the deployment needs beyond the service, once the service and its traffic exist (for CodeDeploy: the
+     * application, the deployment group and the resource that starts each deployment). Most kinds need nothing.
+     */
+    default void afterService(Construct scope, DeployedService deployed) {
+    }
 }

@@ -3,7 +3,11 @@ package dev.ecsplatform.service;
 import dev.ecsplatform.config.CapacityConfig;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.services.ecs.AlarmBehavior;
 import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.DeploymentAlarmConfig;
+import software.amazon.awscdk.services.ecs.DeploymentController;
+import software.amazon.awscdk.services.ecs.DeploymentControllerType;
 import software.amazon.awscdk.services.ecs.CfnService;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
@@ -44,11 +48,28 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
                                 .base(c.base())
                                 .build())
                         .toList())
-                .minHealthyPercent(settings.deployment().minHealthyPercent())
-                .maxHealthyPercent(settings.deployment().maxPercent())
                 .propagateTags(PropagatedTagSource.SERVICE)
                 .enableEcsManagedTags(true);
-        settings.deployment().circuitBreaker().ifPresent(service::circuitBreaker);
+        ServiceDeploymentOptions deployment = settings.deployment().serviceOptions();
+        if (deployment.controller() != DeploymentControllerType.ECS) {
+            service.deploymentController(DeploymentController.builder().type(deployment.controller()).build());
+        }
+        deployment.strategy().ifPresent(service::deploymentStrategy);
+        deployment.minHealthyPercent().ifPresent(service::minHealthyPercent);
+        deployment.maxPercent().ifPresent(service::maxHealthyPercent);
+        deployment.circuitBreaker().ifPresent(service::circuitBreaker);
+        if (!deployment.rollbackAlarmNames().isEmpty()) {
+            service.deploymentAlarms(DeploymentAlarmConfig.builder()
+                    .alarmNames(deployment.rollbackAlarmNames())
+                    .behavior(AlarmBehavior.ROLLBACK_ON_ALARM)
+                    .build());
+        }
+        deployment.bakeTime().ifPresent(service::bakeTime);
+        deployment.canary().ifPresent(service::canaryConfiguration);
+        deployment.linear().ifPresent(service::linearConfiguration);
+        if (!deployment.lifecycleHooks().isEmpty()) {
+            service.lifecycleHooks(deployment.lifecycleHooks());
+        }
         // Only with something that health-checks tasks from outside: a worker has no load-balancer check to defer.
         settings.healthCheckGracePeriod().ifPresent(service::healthCheckGracePeriod);
         settings.serviceConnect().ifPresent(service::serviceConnectConfiguration);

@@ -1,6 +1,7 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.NlbHealthCheckProtocol;
 import dev.ecsplatform.config.NlbListenerConfig;
 import dev.ecsplatform.loadbalancing.ClientSources;
@@ -14,7 +15,9 @@ import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.AlternateTarget;
 import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.ListenerRuleConfiguration;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
@@ -51,32 +54,52 @@ public final class NlbListener extends Construct implements TrafficBinding {
     private final Props props;
     private final NetworkTargetGroup targetGroup;
     private final NetworkListener listener;
+    private final HealthCheck health;
+    private Optional<NetworkTargetGroup> alternate = Optional.empty();
+    private Optional<NetworkListener> testListener = Optional.empty();
 
     public NlbListener(Construct scope, String id, Props props) {
         super(scope, id);
         this.props = props;
         NlbListenerConfig config = props.listener();
-        HealthCheck.Builder health = HealthCheck.builder()
+        HealthCheck.Builder check = HealthCheck.builder()
                 .protocol(config.healthCheck().protocol() == NlbHealthCheckProtocol.HTTP ? Protocol.HTTP : Protocol.TCP)
                 .interval(Duration.seconds(config.healthCheck().intervalSeconds()))
                 .timeout(Duration.seconds(config.healthCheck().timeoutSeconds()))
                 .healthyThresholdCount(config.healthCheck().healthyThreshold())
                 .unhealthyThresholdCount(config.healthCheck().unhealthyThreshold());
-        config.healthCheck().port().ifPresent(port -> health.port(String.valueOf(port)));
+        config.healthCheck().port().ifPresent(port -> check.port(String.valueOf(port)));
         if (config.healthCheck().protocol() == NlbHealthCheckProtocol.HTTP) {
-            health.path(config.healthCheck().path());
+            check.path(config.healthCheck().path());
         }
-        this.targetGroup = NetworkTargetGroup.Builder.create(this, "TargetGroup")
+        this.health = check.build();
+        this.targetGroup = newTargetGroup("TargetGroup");
+        this.listener = newListener("Listener", config.port());
+        admitClients("ClientIngress-", config.port(), props.allowFrom(), "this service's listener");
+    }
+
+    /** A target group of the listener: the primary one, or the alternate a blue/green deployment shifts to; both alike. */
+    private NetworkTargetGroup newTargetGroup(String id) {
+        return NetworkTargetGroup.Builder.create(this, id)
                 .vpc(props.vpc())
                 .targetType(TargetType.IP)
                 .port(TARGET_GROUP_PORT)
                 .protocol(targetProtocol())
-                .deregistrationDelay(Duration.seconds(config.deregistrationDelaySeconds()))
-                .healthCheck(health.build())
+                .deregistrationDelay(Duration.seconds(props.listener().deregistrationDelaySeconds()))
+                .healthCheck(health)
                 .build();
-        NetworkListener.Builder listener = NetworkListener.Builder.create(this, "Listener")
+    }
+
+    /**
+     * A listener of the service's own, forwarding to the primary target group. The production listener stays so in the
+     * template whatever a blue/green deployment did to the live one: CloudFormation updates a resource only when its
+     * template properties change, so a deploy that changes the image alone never touches it (ADR 0012).
+     */
+    private NetworkListener newListener(String id, int port) {
+        NlbListenerConfig config = props.listener();
+        NetworkListener.Builder listener = NetworkListener.Builder.create(this, id)
                 .loadBalancer(props.loadBalancer().loadBalancer())
-                .port(config.port())
+                .port(port)
                 .protocol(switch (config.protocol()) {
                     case TCP -> Protocol.TCP;
                     case TLS -> Protocol.TLS;
@@ -88,28 +111,33 @@ public final class NlbListener extends Construct implements TrafficBinding {
             listener.certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
                     .sslPolicy(ClientSources.sslPolicy(config.tlsPolicy()));
         }
-        this.listener = listener.build();
+        NetworkListener built = listener.build();
         if (config.protocol() != dev.ecsplatform.config.NlbProtocol.TLS) {
-            Acknowledgments.acknowledge(this.listener, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
+            Acknowledgments.acknowledge(built, "NIST.800.53.R5-ELBv2ACMCertificateRequired",
                     "A pass-through listener (tcp, udp or tcp_udp): the load balancer does not terminate "
                             + "TLS, so it holds no certificate. A service that needs encryption in transit listens with "
                             + "protocol tls (ACM certificates) or speaks TLS end to end with its clients.");
         }
+        return built;
+    }
 
-        // Clients reach the listener port through the load balancer's group, which the platform made without
-        // ingress: each service admits its own port, so the rule comes and goes with the listener.
-        // Named by protocol and source, never by position: a rule renumbered by an edit to allowFrom would be
-        // created before its old self is deleted, and EC2 refuses the duplicate permission.
-        for (String source : props.allowFrom()) {
+    /**
+     * Clients reach a listener port through the load balancer's group, which the platform made without ingress: each
+     * service admits its own ports, so the rules come and go with the listeners. Named by protocol and source, never by
+     * position: a rule renumbered by an edit to allowFrom would be created before its old self is deleted, and EC2
+     * refuses the duplicate permission.
+     */
+    private void admitClients(String idPrefix, int port, List<String> sources, String what) {
+        for (String source : sources) {
             for (String protocol : ipProtocols()) {
                 CfnSecurityGroupIngress.Builder rule = CfnSecurityGroupIngress.Builder.create(this,
-                                "ClientIngress-" + protocol + "-" + source.replaceAll("[^A-Za-z0-9]", "-"))
+                                idPrefix + protocol + "-" + source.replaceAll("[^A-Za-z0-9]", "-"))
                         .groupId(props.loadBalancer().securityGroup().getSecurityGroupId())
                         .ipProtocol(protocol)
-                        .fromPort(config.port())
-                        .toPort(config.port())
-                        .description(protocol.toUpperCase() + " " + config.port() + " from "
-                                + ClientSources.describe(source) + " to this service's listener");
+                        .fromPort(port)
+                        .toPort(port)
+                        .description(protocol.toUpperCase() + " " + port + " from "
+                                + ClientSources.describe(source) + " to " + what);
                 if (ClientSources.isPrefixList(source)) {
                     rule.sourcePrefixListId(source);
                 } else {
@@ -150,16 +178,32 @@ public final class NlbListener extends Construct implements TrafficBinding {
     }
 
     @Override
-    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup, TrafficShift shift) {
         NlbListenerConfig config = props.listener();
         // Registered by the container port with the protocol the target group speaks to it (UDP for udp; a
         // tcp_udp target group registers on the TCP mapping, the task definition maps UDP on the same port too).
-        targetGroup.addTarget(service.loadBalancerTarget(LoadBalancerTargetOptions.builder()
+        LoadBalancerTargetOptions.Builder target = LoadBalancerTargetOptions.builder()
                 .containerName(service.getTaskDefinition().getDefaultContainer().getContainerName())
                 .containerPort(props.containerPort())
                 .protocol(config.protocol() == dev.ecsplatform.config.NlbProtocol.UDP
-                        ? software.amazon.awscdk.services.ecs.Protocol.UDP : software.amazon.awscdk.services.ecs.Protocol.TCP)
-                .build()));
+                        ? software.amazon.awscdk.services.ecs.Protocol.UDP : software.amazon.awscdk.services.ecs.Protocol.TCP);
+        if (shift != TrafficShift.NONE) {
+            NetworkTargetGroup alternateGroup = newTargetGroup("AlternateTargetGroup");
+            this.alternate = Optional.of(alternateGroup);
+            this.testListener = config.testListener().map(test -> {
+                NetworkListener built = newListener("TestListener", test.port());
+                admitClients("TestClientIngress-", test.port(), test.allowFrom(), "this service's test listener");
+                return built;
+            });
+            if (shift == TrafficShift.ECS) {
+                AlternateTarget.Builder alternateTarget = AlternateTarget.Builder.create("AlternateTarget")
+                        .alternateTargetGroup(alternateGroup)
+                        .productionListener(ListenerRuleConfiguration.networkListener(listener));
+                testListener.ifPresent(test -> alternateTarget.testListener(ListenerRuleConfiguration.networkListener(test)));
+                target.alternateTarget(alternateTarget.build());
+            }
+        }
+        targetGroup.addTarget(service.loadBalancerTarget(target.build()));
         ISecurityGroup source = props.loadBalancer().securityGroup();
         if (config.protocol().carriesTcp()) {
             taskSecurityGroup.addIngressRule(source, Port.tcp(props.containerPort()), "From the network load balancer to the container port");
@@ -170,6 +214,12 @@ public final class NlbListener extends Construct implements TrafficBinding {
         config.healthCheck().port().filter(port -> port != props.containerPort() || !config.protocol().carriesTcp())
                 .ifPresent(port -> taskSecurityGroup.addIngressRule(source, Port.tcp(port),
                         "Health checks from the network load balancer"));
+    }
+
+    @Override
+    public List<LoadBalancedTraffic> loadBalanced() {
+        return List.of(new LoadBalancedTraffic(LoadBalancerType.NETWORK, props.loadBalancer().fullName(), targetGroup,
+                alternate.map(group -> group), listener.getListenerArn(), testListener.map(NetworkListener::getListenerArn)));
     }
 
     @Override
@@ -186,6 +236,16 @@ public final class NlbListener extends Construct implements TrafficBinding {
     /** The service's target group. */
     public NetworkTargetGroup targetGroup() {
         return targetGroup;
+    }
+
+    /** The second target group, when a blue/green kind of deployment shifts traffic. */
+    public Optional<NetworkTargetGroup> alternateTargetGroup() {
+        return alternate;
+    }
+
+    /** The service's test listener, when a deployment shifts traffic and the config names one. */
+    public Optional<NetworkListener> testListener() {
+        return testListener;
     }
 
     /** The service's listener on the shared load balancer. */

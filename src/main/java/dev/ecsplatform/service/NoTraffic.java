@@ -21,7 +21,12 @@ public record NoTraffic() implements TrafficBinding {
 
     /** Nothing to register with and nothing to admit: the tasks' group keeps no ingress rule. */
     @Override
-    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup, TrafficShift shift) {
+    }
+
+    @Override
+    public List<LoadBalancedTraffic> loadBalanced() {
+        return List.of();
     }
 
     @Override

@@ -32,9 +32,15 @@ public record ServiceConnectRoute(ServiceConnectConfig connect, int port, Import
     }
 
     @Override
-    public void attach(BaseService service, SecurityGroup taskSecurityGroup) {
+    public void attach(BaseService service, SecurityGroup taskSecurityGroup, TrafficShift shift) {
         taskSecurityGroup.addIngressRule(namespace.securityGroup(), Port.tcp(port),
                 "From tasks in the Service Connect namespace to the published port");
+    }
+
+    /** Calls go straight to tasks, so there is no target group to shift. */
+    @Override
+    public List<LoadBalancedTraffic> loadBalanced() {
+        return List.of();
     }
 
     /** Nothing outside the task checks it; the proxy sends requests only to tasks that pass their container check. */

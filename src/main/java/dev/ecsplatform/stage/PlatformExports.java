@@ -341,7 +341,15 @@ public final class PlatformExports {
                                 .listenerArn(value(prefix + ":" + (https ? HTTPS_LISTENER_KEY : HTTP_LISTENER_KEY) + ":Arn"))
                                 .securityGroup(securityGroup)
                                 .build());
-                return new ImportedLoadBalancer(listener, https, securityGroup, targets, value(prefix + ":DnsName"),
+                String testKey = prefix + ":" + TEST_LISTENER_KEY + ":Arn";
+                Optional<IApplicationListener> testListener = values.containsKey(testKey)
+                        ? Optional.of(ApplicationListener.fromApplicationListenerAttributes(lbScope, "TestListener",
+                                ApplicationListenerAttributes.builder()
+                                        .listenerArn(value(testKey))
+                                        .securityGroup(securityGroup)
+                                        .build()))
+                        : Optional.empty();
+                return new ImportedLoadBalancer(listener, testListener, https, securityGroup, targets, value(prefix + ":DnsName"),
                         value(prefix + ":CanonicalHostedZoneId"), value(prefix + ":FullName"));
             });
         }

@@ -4,16 +4,16 @@ import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.cluster.ImportedServiceConnect;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.FargateConfig;
-import dev.ecsplatform.config.RollingDeploymentConfig;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
 import dev.ecsplatform.service.CompositeTraffic;
 import dev.ecsplatform.service.ComputeBinding;
+import dev.ecsplatform.service.DeployedService;
 import dev.ecsplatform.service.DeploymentBinding;
+import dev.ecsplatform.service.DeploymentBindings;
 import dev.ecsplatform.service.FargateCompute;
 import dev.ecsplatform.service.NlbListener;
 import dev.ecsplatform.service.ServiceConnectRoute;
-import dev.ecsplatform.service.RollingDeployment;
 import dev.ecsplatform.service.ServiceAutoScaling;
 import dev.ecsplatform.service.ServiceOutputs;
 import dev.ecsplatform.service.ServiceTaskDefinition;
@@ -61,9 +61,6 @@ public final class ServiceStack extends Stack {
         if (!(config.compute() instanceof FargateConfig fargate)) {
             throw new IllegalStateException("no compute binding for " + config.compute());
         }
-        if (!(config.deployment() instanceof RollingDeploymentConfig rolling)) {
-            throw new IllegalStateException("no deployment binding for " + config.deployment());
-        }
         // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
         this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
                 serviceName, config, fargate, environment.cluster().serviceConnect(), environment.logs().retentionDays(),
@@ -82,7 +79,7 @@ public final class ServiceStack extends Stack {
         published.ifPresent(ways::add);
         this.traffic = CompositeTraffic.of(ways);
         ComputeBinding compute = new FargateCompute(fargate.capacity());
-        DeploymentBinding deployment = new RollingDeployment(rolling);
+        DeploymentBinding deployment = DeploymentBindings.of(config.deployment(), List.of());
 
         // Outbound stays open: tasks pull images and call AWS APIs through NAT (or their public IPs, or VPC endpoints). Inbound is what
         // the traffic binding admits, on the container port only; a worker's group admits nothing.
@@ -107,10 +104,12 @@ public final class ServiceStack extends Stack {
                 .services(published.map(route -> List.of(route.published())).orElse(null))   // a client publishes nothing
                 .logDriver(taskDefinition.proxyLogDriver())
                 .build());
-        this.service = compute.newService(this, "Service", new ComputeBinding.ServiceSettings(imports.cluster(),
-                imports.taskSubnetSelection(config.subnets()), imports.taskSubnets().assignPublicIp(), taskDefinition.taskDefinition(), securityGroups, deployment, traffic.healthCheckGracePeriod(),
-                serviceConnect));
-        traffic.attach(service, taskSecurityGroup);
+        ComputeBinding.ServiceSettings settings = new ComputeBinding.ServiceSettings(imports.cluster(),
+                imports.taskSubnetSelection(config.subnets()), imports.taskSubnets().assignPublicIp(), taskDefinition.taskDefinition(),
+                securityGroups, deployment, traffic.healthCheckGracePeriod(), serviceConnect);
+        this.service = compute.newService(this, "Service", settings);
+        traffic.attach(service, taskSecurityGroup, deployment.trafficShift());
+        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced()));
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
         service.getNode().addDependency(taskDefinition.executionRolePolicy());

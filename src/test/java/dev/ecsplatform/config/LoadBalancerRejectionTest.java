@@ -412,7 +412,7 @@ class LoadBalancerRejectionTest {
                 "dev.yaml:6:59 services.tls.traffic.nlb.certificates: is required with protocol tls: give the ACM certificate "
                         + "ARNs the listener presents (arn:aws:acm:eu-west-1:123456789012:certificate/<id>)",
                 "dev.yaml:7:92 services.tcp.traffic.nlb.port: 443 is already the listener port of service 'tls' on load "
-                        + "balancer 'edge'; a network load balancer has one listener per port, so give each service its own",
+                        + "balancer 'edge'; a network load balancer has one listener per port, so give each listener its own",
                 "dev.yaml:7:111 services.tcp.traffic.nlb.certificates: is set but protocol is tcp, which passes traffic "
                         + "through without terminating TLS; use protocol: tls, or remove certificates");
     }

@@ -1,0 +1,28 @@
+package dev.ecsplatform.service;
+
+import dev.ecsplatform.config.DeploymentConfig;
+import dev.ecsplatform.config.RollingDeploymentConfig;
+import java.util.List;
+
+/**
+ * The one place that maps each kind of {@code deployment} to its binding. Java 17 has no exhaustive switch over a
+ * sealed interface, so a kind without a binding fails every synth here, which every fixture test would show.
+ */
+public final class DeploymentBindings {
+
+    private DeploymentBindings() {
+    }
+
+    /**
+     * The binding of {@code config}.
+     *
+     * @param config             the service's deployment
+     * @param rollbackAlarmNames the names of the service's alarms that roll a deployment back
+     */
+    public static DeploymentBinding of(DeploymentConfig config, List<String> rollbackAlarmNames) {
+        if (config instanceof RollingDeploymentConfig rolling) {
+            return new RollingDeployment(rolling, rollbackAlarmNames);
+        }
+        throw new IllegalStateException("no deployment binding for " + config);
+    }
+}
