@@ -2,7 +2,8 @@
 // traffic by rewriting the service's listener rule (ALB) or listener (NLB) outside CloudFormation. A stack update
 // that changes that resource writes the template's action back, so the report requires approval for it, but only
 // for services whose deployments shift traffic. Small synthetic service stacks shaped like the synthesized ones
-// (logical IDs and construct paths of ServiceStack, AlbRoute and NlbListener).
+// (logical IDs and construct paths of ServiceStack, AlbRoute and NlbListener; the alternate groups and test routes
+// carry the IDs CDK derives from their paths, Traffic/TestRule/Resource and so on).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -49,9 +50,9 @@ function albService({ deployment = 'BLUE_GREEN', priority = 100, paths = ['/*'],
   const loadBalancer = { ContainerName: 'web', ContainerPort: 8080, TargetGroupArn: { Ref: 'TrafficTargetGroup4F4D60F6' } };
   if (ecsNative) {
     loadBalancer.AdvancedConfiguration = {
-      AlternateTargetGroupArn: { Ref: 'TrafficAlternateTargetGroup5C5B3D9A' },
+      AlternateTargetGroupArn: { Ref: 'TrafficAlternateTargetGroup22A5B99B' },
       ProductionListenerRule: { Ref: 'TrafficRuleE188A374' },
-      ...(testRule ? { TestListenerRule: { Ref: 'TrafficTestRule7D4A2F11' } } : {}),
+      ...(testRule ? { TestListenerRule: { Ref: 'TrafficTestRule926F2424' } } : {}),
       RoleArn: { 'Fn::GetAtt': ['ServiceInfrastructureRole1B2C3D4E', 'Arn'] },
     };
   }
@@ -62,9 +63,9 @@ function albService({ deployment = 'BLUE_GREEN', priority = 100, paths = ['/*'],
   return {
     Resources: {
       TaskTaskDefinitionD41B4570: taskDefinition(image),
-      ...Object.fromEntries([targetGroup('TrafficTargetGroup4F4D60F6'), ...(shifts ? [targetGroup('TrafficAlternateTargetGroup5C5B3D9A')] : [])]),
+      ...Object.fromEntries([targetGroup('TrafficTargetGroup4F4D60F6'), ...(shifts ? [targetGroup('TrafficAlternateTargetGroup22A5B99B')] : [])]),
       TrafficRuleE188A374: rule('Listener-HTTPS', 'Rule'),
-      ...(shifts && testRule ? { TrafficTestRule7D4A2F11: rule('TestListener', 'TestRule') } : {}),
+      ...(shifts && testRule ? { TrafficTestRule926F2424: rule('TestListener', 'TestRule') } : {}),
       ServiceD69D759B: {
         Type: 'AWS::ECS::Service',
         DependsOn: ['TrafficRuleE188A374'],
@@ -97,9 +98,9 @@ function nlbService({ deployment = 'CANARY', port = 6379, image = 'redis:7' } = 
   const loadBalancer = { ContainerName: 'cache', ContainerPort: 6379, TargetGroupArn: { Ref: 'NetworkTrafficTargetGroupF0FC7E1E' } };
   if (shifts) {
     loadBalancer.AdvancedConfiguration = {
-      AlternateTargetGroupArn: { Ref: 'NetworkTrafficAlternateTargetGroup0A1B2C3D' },
+      AlternateTargetGroupArn: { Ref: 'NetworkTrafficAlternateTargetGroupBD96EBE5' },
       ProductionListenerRule: { Ref: 'NetworkTrafficListener90BC0AA5' },
-      TestListenerRule: { Ref: 'NetworkTrafficTestListener6E5D4C3B' },
+      TestListenerRule: { Ref: 'NetworkTrafficTestListener980C348F' },
       RoleArn: { 'Fn::GetAtt': ['ServiceInfrastructureRole1B2C3D4E', 'Arn'] },
     };
   }
@@ -107,9 +108,9 @@ function nlbService({ deployment = 'CANARY', port = 6379, image = 'redis:7' } = 
     Resources: {
       TaskTaskDefinitionD41B4570: taskDefinition(image),
       ...Object.fromEntries([targetGroup('NetworkTrafficTargetGroupF0FC7E1E', 'TCP'),
-        ...(shifts ? [targetGroup('NetworkTrafficAlternateTargetGroup0A1B2C3D', 'TCP')] : [])]),
+        ...(shifts ? [targetGroup('NetworkTrafficAlternateTargetGroupBD96EBE5', 'TCP')] : [])]),
       NetworkTrafficListener90BC0AA5: listener(port, 'Listener'),
-      ...(shifts ? { NetworkTrafficTestListener6E5D4C3B: listener(port + 1000, 'TestListener') } : {}),
+      ...(shifts ? { NetworkTrafficTestListener980C348F: listener(port + 1000, 'TestListener') } : {}),
       ServiceD69D759B: {
         Type: 'AWS::ECS::Service',
         Properties: {
@@ -138,13 +139,13 @@ test('a listener rule priority change on an ECS blue/green service requires appr
     + ' which may be the idle one; deploy when no deployment is in flight and check which target group serves'
     + ' (docs/deployments.md#traffic-state-after-a-blue-green-deployment)',
     // The test rule has the same priority: it changes too, and test traffic goes back the same way.
-    'prod/prod-service-web: listener rule TrafficTestRule7D4A2F11 (prod/service-web/Traffic/TestRule/Resource) changes (Priority):'
+    'prod/prod-service-web: listener rule TrafficTestRule926F2424 (prod/service-web/Traffic/TestRule/Resource) changes (Priority):'
     + ' the service shifts traffic (ECS blue/green); if a deployment has moved test traffic to the other target group,'
     + " CloudFormation rewrites the rule's forward action and sends test traffic back to the group in the template,"
     + ' which may be the idle one; deploy when no deployment is in flight and check which target group serves'
     + ' (docs/deployments.md#traffic-state-after-a-blue-green-deployment)',
   ]);
-  assert.deepEqual(result.traffic, ['TrafficRuleE188A374: Priority', 'TrafficTestRule7D4A2F11: Priority']);
+  assert.deepEqual(result.traffic, ['TrafficRuleE188A374: Priority', 'TrafficTestRule926F2424: Priority']);
 });
 
 test('the same listener rule change on a rolling service stays routine', () => {
@@ -161,7 +162,7 @@ test('an NLB listener change on an ECS canary service requires approval, naming 
   const reasons = trafficReasons(result);
   assert.equal(reasons.length, 2, reasons.join('\n'));
   assert.match(reasons[0], /^prod\/prod-service-web: listener NetworkTrafficListener90BC0AA5 \(prod\/service-web\/NetworkTraffic\/Listener\/Resource\) changes \(Port\): the service shifts traffic \(ECS canary\); if a deployment has moved production traffic to the other target group, CloudFormation rewrites the listener's default action and sends production traffic back/);
-  assert.match(reasons[1], /listener NetworkTrafficTestListener6E5D4C3B .* changes \(Port\): .* moved test traffic/);
+  assert.match(reasons[1], /listener NetworkTrafficTestListener980C348F .* changes \(Port\): .* moved test traffic/);
   // The listener is long-lived and changes in place: that alone stays a stateful note, not an approval.
   assert.ok(result.stateful.some((l) => l.startsWith('MODIFIED in place AWS::ElasticLoadBalancingV2::Listener NetworkTrafficListener90BC0AA5')));
   assert.equal(result.approvalReasons.length, 2, result.approvalReasons.join('\n'));
@@ -187,7 +188,7 @@ test('a rule change on a CodeDeploy-controlled service requires approval', () =>
   const reasons = trafficReasons(result);
   assert.match(reasons[0], /^prod\/prod-service-web: listener rule TrafficRuleE188A374 \(prod\/service-web\/Traffic\/Rule\/Resource\) changes \(Conditions\): the service shifts traffic \(CodeDeploy blue\/green\); if a deployment has moved production traffic/);
   // CodeDeploy names no rule in the service: the test rule is told apart by its construct path.
-  assert.match(reasons[1], /TrafficTestRule7D4A2F11 .* moved test traffic/);
+  assert.match(reasons[1], /TrafficTestRule926F2424 .* moved test traffic/);
 });
 
 test('ECS linear counts, and a replaced rule says the new one comes from the template', () => {
