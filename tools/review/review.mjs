@@ -17,8 +17,13 @@
 // dropped) stays deployed, and `cdk destroy` can no longer select it: the report lists each such stack per
 // environment with the AWS CLI commands that delete it, service stacks before the platform stack.
 //
+// A listener rule or listener of a service whose deployments shift traffic between two target groups
+// (ECS blue/green, canary, linear; CodeDeploy) that is changed or replaced needs approval: CloudFormation
+// writes the template's action back, which may send traffic to the idle group (aws-cdk #36649).
+//
 // Exit: 0 ROUTINE (nothing risky), 4 APPROVAL REQUIRED (a long-lived/stateful resource is replaced or
-// removed, IAM / security-group access widens, or a stack left the app), 2 bad input, 1 unexpected error.
+// removed, IAM / security-group access widens, a traffic-shifting service's listener rule or listener
+// changes, or a stack left the app), 2 bad input, 1 unexpected error.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -132,6 +137,75 @@ function isWorldCidr(peer) {
   return peer && (peer.ip === '0.0.0.0/0' || peer.ip === '::/0' || peer.cidrIp === '0.0.0.0/0' || peer.cidrIpv6 === '::/0');
 }
 
+// ---- Traffic state after a blue/green kind of deployment ---------------------------------------------
+
+/** ECS deployment strategies under which ECS itself moves traffic between the two target groups. */
+const SHIFTING_STRATEGIES = new Map([['BLUE_GREEN', 'ECS blue/green'], ['CANARY', 'ECS canary'], ['LINEAR', 'ECS linear']]);
+
+/** Where a service's traffic enters: the resources a blue/green kind of deployment rewrites outside CloudFormation. */
+const TRAFFIC_ROUTE_TYPES = new Map([
+  ['AWS::ElasticLoadBalancingV2::ListenerRule', { what: 'listener rule', action: "the rule's forward action" }],
+  ['AWS::ElasticLoadBalancingV2::Listener', { what: 'listener', action: "the listener's default action" }],
+]);
+
+/** The logical ID a `{ Ref }` names, if the value is one. */
+const refOf = (value) => (value && typeof value === 'object' && typeof value.Ref === 'string' ? value.Ref : undefined);
+
+/**
+ * How the ECS services of a template shift traffic, one description per kind ("ECS blue/green", "CodeDeploy
+ * blue/green", ...), and the roles of the listener rules and listeners they name (logical ID -> 'production' or
+ * 'test'). A rolling service shifts nothing: its one target group is the one in the template.
+ */
+function trafficShifting(template) {
+  const kinds = new Set();
+  const roles = new Map();
+  for (const resource of Object.values(template?.Resources ?? {})) {
+    if (resource?.Type !== 'AWS::ECS::Service') continue;
+    const props = resource.Properties ?? {};
+    const advanced = (Array.isArray(props.LoadBalancers) ? props.LoadBalancers : [])
+      .map((lb) => lb?.AdvancedConfiguration).filter(Boolean);
+    const strategy = props.DeploymentConfiguration?.Strategy;
+    if (props.DeploymentController?.Type === 'CODE_DEPLOY') kinds.add('CodeDeploy blue/green');
+    else if (SHIFTING_STRATEGIES.has(strategy)) kinds.add(SHIFTING_STRATEGIES.get(strategy));
+    else if (advanced.some((a) => a.AlternateTargetGroupArn !== undefined)) kinds.add('an alternate target group');
+    for (const a of advanced) {
+      const production = refOf(a.ProductionListenerRule);
+      const test = refOf(a.TestListenerRule);
+      if (production) roles.set(production, 'production');
+      if (test) roles.set(test, 'test');
+    }
+  }
+  return { kinds, roles };
+}
+
+/** 'test' for the route a deployment tests the new version through, 'production' otherwise. */
+function routeRole(logicalId, roles, constructPathOf) {
+  if (roles.has(logicalId)) return roles.get(logicalId);
+  const where = constructPathOf(logicalId) ?? '';
+  return /\/Test(Rule|Listener)\//.test(where) || /Test(Rule|Listener)/.test(logicalId) ? 'test' : 'production';
+}
+
+/**
+ * The approval reason for a changed or replaced listener rule or listener of a service whose deployments shift
+ * traffic, or nothing. Both sides of the change count: a deployment under the deployed template may have left
+ * traffic on the other group even when the new template stops shifting.
+ */
+function trafficStateReason(key, logicalId, change, label, changedProps, shifting, constructPathOf) {
+  const route = TRAFFIC_ROUTE_TYPES.get(change.oldResourceType) ?? TRAFFIC_ROUTE_TYPES.get(change.newResourceType);
+  if (!route || shifting.kinds.size === 0 || changedProps.length === 0) return undefined;
+  const role = routeRole(logicalId, shifting.roles, constructPathOf);
+  const replaced = change.changeImpact === 'WILL_REPLACE' || change.changeImpact === 'MAY_REPLACE';
+  const how = replaced
+    ? `${change.changeImpact === 'MAY_REPLACE' ? 'may be replaced' : 'is replaced'} (${changedProps.join(', ')})`
+    : `changes (${changedProps.join(', ')})`;
+  const rewrites = replaced ? `creates the new ${route.what} with ${route.action} from the template` : `rewrites ${route.action}`;
+  return `${key}: ${route.what} ${label} ${how}: the service shifts traffic (${[...shifting.kinds].sort().join(', ')});`
+    + ` if a deployment has moved ${role} traffic to the other target group, CloudFormation ${rewrites}`
+    + ` and sends ${role} traffic back to the group in the template, which may be the idle one;`
+    + ' deploy when no deployment is in flight and check which target group serves'
+    + ' (docs/deployments.md#traffic-state-after-a-blue-green-deployment)';
+}
+
 /**
  * Compares one stack. Returns the findings as data; `print` renders them.
  */
@@ -139,11 +213,28 @@ export function reviewStack(key, baselineTemplate, newTemplate, paths = {}) {
   const { fullDiff } = loadDiff();
   const diff = fullDiff(normalize(baselineTemplate), normalize(newTemplate));
   const result = {
-    key, diff, added: [], removed: [], modified: [], replaced: [], stateful: [], widened: [], approvalReasons: [],
+    key, diff, added: [], removed: [], modified: [], replaced: [], stateful: [], widened: [], traffic: [], approvalReasons: [],
   };
   const where = (id, side) => {
     const p = (side === 'old' ? paths.old : paths.new)?.(id) ?? paths.new?.(id) ?? paths.old?.(id);
     return p && !p.startsWith('(') ? ` (${p})` : '';
+  };
+  const constructPathOf = (id) => {
+    const p = paths.new?.(id) ?? paths.old?.(id);
+    return p && !p.startsWith('(') ? p : undefined;
+  };
+  const before = trafficShifting(baselineTemplate);
+  const after = trafficShifting(newTemplate);
+  const shifting = {
+    kinds: new Set([...before.kinds, ...after.kinds]),
+    roles: new Map([...before.roles, ...after.roles]),
+  };
+  const trafficState = (logicalId, change, changedProps) => {
+    const reason = trafficStateReason(key, logicalId, change, `${logicalId}${where(logicalId, 'new')}`, changedProps, shifting, constructPathOf);
+    if (reason) {
+      result.traffic.push(`${logicalId}: ${changedProps.join(', ')}`);
+      result.approvalReasons.push(reason);
+    }
   };
   diff.resources.forEachDifference((logicalId, change) => {
     const type = change.newResourceType ?? change.oldResourceType;
@@ -169,11 +260,14 @@ export function reviewStack(key, baselineTemplate, newTemplate, paths = {}) {
         result.stateful.push(`REPLACED ${line}`);
         result.approvalReasons.push(`${key}: long-lived ${type} ${logicalId} is replaced (${why})`);
       }
+      trafficState(logicalId, change, change.resourceTypeChanged ? replacingProperties(change) : Object.keys(change.propertyUpdates));
     } else {
       const props = [...Object.keys(change.propertyUpdates), ...Object.keys(change.otherChanges)];
       const line = `${label}: ${props.join(', ')}`;
       result.modified.push(line);
       if (longLived) result.stateful.push(`MODIFIED in place ${line}`);
+      // Only properties reach the resource: Metadata, DependsOn and the policies change nothing that deploys.
+      trafficState(logicalId, change, Object.keys(change.propertyUpdates));
     }
   });
 
@@ -475,6 +569,7 @@ export function print(results, { details = false, out = process.stdout, baseline
     section('modified', r.modified);
     section('WIDENED ACCESS', r.widened);
     section('stateful / long-lived resources', r.stateful);
+    section('TRAFFIC STATE: listener rules and listeners a blue/green kind of deployment rewrites', r.traffic);
     if (details && !r.diff.isEmpty) {
       const { formatDifferences } = loadDiff();
       write('  details (cdk diff):');
@@ -497,7 +592,7 @@ export function print(results, { details = false, out = process.stdout, baseline
     return EXIT_APPROVAL;
   }
   const changed = results.filter((r) => !r.diff.isEmpty).length;
-  write(`VERDICT: ROUTINE (exit ${EXIT_ROUTINE}): ${changed === 0 ? 'no changes' : `${changed} stack(s) change, none replaces or removes a long-lived resource or widens access`}`);
+  write(`VERDICT: ROUTINE (exit ${EXIT_ROUTINE}): ${changed === 0 ? 'no changes' : `${changed} stack(s) change, none replaces or removes a long-lived resource, widens access or touches the routes of a traffic-shifting service`}`);
   return EXIT_ROUTINE;
 }
 
@@ -542,7 +637,7 @@ function main(argv) {
     else if (argv[i] === '--new' && argv[i + 1]) fresh = path.resolve(argv[++i]);
     else if (argv[i] === '--details') details = true;
     else if (argv[i] === '-h' || argv[i] === '--help') {
-      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 26).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
       return 0;
     } else {
       console.error(`review: unknown argument '${argv[i]}' (try --help)`);
