@@ -1171,6 +1171,15 @@ final class EnvironmentRules {
                     return;
                 }
             }
+            for (int i = 1; i < steps.size(); i++) {
+                long previous = position(steps.get(i - 1));
+                long here = position(steps.get(i));
+                if (here < previous) {
+                    fields.problem(stepsKey + "[" + i + "]", "comes after a step at higher values (step " + (i - 1) + ", at "
+                            + previous + "); list the steps in ascending order, from the lowest values of the metric up");
+                    return;
+                }
+            }
             // Each left-out bound is the neighbour's, as CDK's step scaling fills them in: a missing lower is where the
             // previous step ends (0 for the first), a missing upper where the next one starts (none for the last).
             int n = steps.size();
@@ -1252,6 +1261,11 @@ final class EnvironmentRules {
                         + "); step scaling allows one, between the steps that remove tasks and those that add them: let the "
                         + "other steps touch, or give them a change");
             }
+        }
+
+        /** Where a step is, by the bound it gives: its lower, or its upper when it gives no lower (as CDK sorts them). */
+        private static long position(ScalingStepConfig step) {
+            return step.lower().or(step::upper).orElseThrow();
         }
 
         private static String bound(long value) {
