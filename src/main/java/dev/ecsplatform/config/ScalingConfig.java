@@ -49,7 +49,8 @@ public record ScalingConfig(
         @KeysMatch(regex = CommonFieldValues.NAME, problem = "is not a valid schedule name", allowed = CommonFieldValues.NAME_ALLOWED)
         @Doc(value = "Scheduled actions by name, each setting new task bounds at its time, e.g. dev and test stopped at "
                 + "night and on weekends. A schedule with `minTasks: 0` and `maxTasks: 0` stops the service; another "
-                + "schedule must start it again.",
+                + "schedule must start it again. Write schedules in the environment files rather than `base.yaml`: maps merge "
+                + "key by key, so an environment cannot drop a schedule that `base.yaml` sets.",
                 rules = "outside prod only may a schedule stop the service; one that does needs another with `minTasks` 1 or more")
         Map<String, ScheduleConfig> schedules) {
 
