@@ -101,6 +101,19 @@ class ScalingRejectionTest {
         assertThat(scaling).isEqualTo(ScalingConfig.cpuOnly(1, 4, 70));
     }
 
+    @Test
+    void acceptsAStepWithoutChangeAsTheOneRangeWhereNothingHappens() {
+        files.environment("dev", web("dev") + """
+                stepScaling:
+                  metric: { namespace: AWS/SQS, name: ApproximateNumberOfMessagesVisible }
+                  steps: [{ upper: 10, change: -1 }, { lower: 10, upper: 100, change: 0 }, { lower: 100, change: 2 }]
+                schedules:
+                  often: { schedule: "rate(6 hours)", minTasks: 1, maxTasks: 4 }
+                """.indent(6));
+
+        assertThat(files.load("dev").services().get("web").scaling().stepScaling().orElseThrow().steps()).hasSize(3);
+    }
+
     // ---- target tracking -------------------------------------------------------------------------
 
     @Test
