@@ -15,7 +15,9 @@ import java.util.Optional;
 public record ScalingConfig(
         @Range(min = 1, max = 1000)
         @Default(value = "1", prod = "2")
-        @Doc(value = "The fewest tasks, which a stack deployment sets. Only a schedule can stop a service (0 tasks).",
+        @Doc(value = "The fewest tasks, which a stack deployment sets. At least 1, because nothing would start a service "
+                + "deployed without tasks (no task, no metric to scale out on); only a schedule can stop a service, and "
+                + "another schedule starts it again.",
                 rules = "prod: 2 or more")
         int minTasks,
 
