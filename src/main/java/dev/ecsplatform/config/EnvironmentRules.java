@@ -1102,6 +1102,313 @@ final class EnvironmentRules {
                 fields.problem(key + ".maxTasks", scaling.maxTasks() + " is less than minTasks (" + scaling.minTasks()
                         + "); use " + scaling.minTasks() + " or more");
             }
+            if (scaling.requestsPerTarget().isPresent() && service.traffic().alb().isEmpty()) {
+                fields.problem(key + ".requestsPerTarget", "needs traffic.alb: it tracks the requests of the service's ALB "
+                        + "target groups per healthy task, and this service has no ALB route; scale it on cpuTargetPercent, "
+                        + "memoryTargetPercent or stepScaling instead");
+            }
+            scaling.stepScaling().ifPresent(steps -> new ScalingRules(fields).checkStepScaling(key + ".stepScaling", steps));
+            new ScalingRules(fields).checkSchedules(key + ".schedules", ordered(scaling.schedules(), key + ".schedules"),
+                    environment.tier());
+        }
+    }
+
+    /**
+     * The rules of a service's step scaling and schedules: what Application Auto Scaling and CDK's step scaling
+     * policy accept, said in the config's own terms.
+     */
+    private static final class ScalingRules {
+
+        /** CDK's StepScalingPolicy takes 2 to 40 steps. */
+        private static final int MAX_STEPS = 40;
+        private static final Pattern AT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+        private static final Pattern RATE = Pattern.compile("[1-9][0-9]{0,8} (minute|minutes|hour|hours|day|days)");
+        private static final String CRON_EXAMPLE = "cron(0 20 ? * MON-FRI *)";
+        private static final List<String> CRON_FIELDS = List.of("minutes", "hours", "day of month", "month", "day of week",
+                "year");
+        /** The characters each of the six EventBridge cron fields may hold, and the range of its numbers. */
+        private static final List<Pattern> CRON_CHARACTERS = List.of(Pattern.compile("[0-9*,/-]+"), Pattern.compile("[0-9*,/-]+"),
+                Pattern.compile("[0-9*,/?LW-]+"), Pattern.compile("[0-9A-Za-z*,/-]+"), Pattern.compile("[0-9A-Za-z*,/?L#-]+"),
+                Pattern.compile("[0-9*,/-]+"));
+        private static final int[][] CRON_RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {1, 7}, {1970, 2199}};
+        private static final Set<String> MONTHS = Set.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+                "NOV", "DEC");
+        private static final Set<String> WEEKDAYS = Set.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+        private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+        private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+
+        private final BoundFields fields;
+
+        ScalingRules(BoundFields fields) {
+            this.fields = fields;
+        }
+
+        void checkStepScaling(String key, StepScalingConfig scaling) {
+            String period = key + ".metric.periodSeconds";
+            if (fields.valid(period) && scaling.metric().periodSeconds() % 60 != 0) {
+                fields.problem(period, scaling.metric().periodSeconds() + " is not a whole number of minutes; use a "
+                        + "multiple of 60, such as 60 or 300 (AWS services publish most metrics once a minute)");
+            }
+            String stepsKey = key + ".steps";
+            List<ScalingStepConfig> steps = scaling.steps();
+            if (!fields.valid(stepsKey)) {
+                return;
+            }
+            if (steps.size() < 2) {
+                fields.problem(stepsKey, "has " + steps.size() + (steps.size() == 1 ? " step" : " steps") + "; give at least 2, e.g. one that removes tasks below a bound and one "
+                        + "that adds tasks above another: [{ upper: 10, change: -1 }, { lower: 100, change: 2 }] (for one "
+                        + "value to keep the metric at, target tracking fits better)");
+                return;
+            }
+            if (steps.size() > MAX_STEPS) {
+                fields.problem(stepsKey, "has " + steps.size() + " steps; use at most " + MAX_STEPS);
+                return;
+            }
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).lower().isEmpty() && steps.get(i).upper().isEmpty()) {
+                    fields.problem(stepsKey + "[" + i + "]", "has neither lower nor upper; give at least one bound, so that "
+                            + "the range of the step is written down (Application Auto Scaling allows no step open at both ends)");
+                    return;
+                }
+            }
+            for (int i = 1; i < steps.size(); i++) {
+                long previous = position(steps.get(i - 1));
+                long here = position(steps.get(i));
+                if (here < previous) {
+                    fields.problem(stepsKey + "[" + i + "]", "comes after a step at higher values (step " + (i - 1) + ", at "
+                            + previous + "); list the steps in ascending order, from the lowest values of the metric up");
+                    return;
+                }
+            }
+            // Each left-out bound is the neighbour's, as CDK's step scaling fills them in: a missing lower is where the
+            // previous step ends (0 for the first), a missing upper where the next one starts (none for the last).
+            int n = steps.size();
+            Long[] lower = new Long[n];
+            Long[] upper = new Long[n];
+            for (int i = 0; i < n; i++) {
+                lower[i] = steps.get(i).lower().map(Long::valueOf).orElse(null);
+                upper[i] = steps.get(i).upper().map(Long::valueOf).orElse(null);
+            }
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int i = 0; i < n; i++) {
+                    if (lower[i] == null && i > 0 && upper[i - 1] != null) {
+                        lower[i] = upper[i - 1];
+                        changed = true;
+                    }
+                    if (upper[i] == null && i < n - 1 && lower[i + 1] != null) {
+                        upper[i] = lower[i + 1];
+                        changed = true;
+                    }
+                }
+            }
+            if (lower[0] == null) {
+                lower[0] = 0L;
+            }
+            if (upper[n - 1] == null) {
+                upper[n - 1] = Long.MAX_VALUE;
+            }
+            for (int i = 0; i < n - 1; i++) {
+                if (upper[i] == null || lower[i + 1] == null) {
+                    fields.problem(stepsKey + "[" + (i + 1) + "]", "leaves open where steps " + i + " and " + (i + 1)
+                            + " meet; give upper in step " + i + " or lower in this one");
+                    return;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                String at = stepsKey + "[" + i + "]";
+                if (lower[i] >= upper[i]) {
+                    fields.problem(at + (steps.get(i).upper().isPresent() ? ".upper" : ".lower"), "the step would run from "
+                            + lower[i] + " up to " + bound(upper[i]) + "; its upper bound must be above its lower bound"
+                            + (i == 0 && steps.get(i).lower().isEmpty() ? " (a first step without lower starts at 0)" : ""));
+                    return;
+                }
+                if (i > 0 && lower[i] < upper[i - 1]) {
+                    fields.problem(at + (steps.get(i).lower().isPresent() ? ".lower" : ".upper"), "the step would start at "
+                            + lower[i] + ", inside step " + (i - 1) + " (" + lower[i - 1] + " up to " + bound(upper[i - 1])
+                            + "); list the steps in ascending order, each starting at or above where the one before it ends");
+                    return;
+                }
+            }
+            // The ranges where nothing changes: below the first step, gaps between steps, steps with change 0, and above
+            // the last step; touching ones are one range. CDK's policy puts its two alarms at the edges of that one range.
+            List<String> still = new ArrayList<>();
+            long openFrom = -1;
+            long position = 0;
+            for (int i = 0; i < n; i++) {
+                if (lower[i] > position && openFrom < 0) {
+                    openFrom = position;
+                }
+                if (steps.get(i).change() == 0) {
+                    if (openFrom < 0) {
+                        openFrom = lower[i];
+                    }
+                } else if (openFrom >= 0) {
+                    still.add(openFrom + " up to " + lower[i]);
+                    openFrom = -1;
+                }
+                position = upper[i];
+            }
+            if (openFrom >= 0 || position != Long.MAX_VALUE) {
+                still.add((openFrom >= 0 ? openFrom : position) + " and above");
+            }
+            if (steps.stream().allMatch(step -> step.change() == 0)) {
+                fields.problem(stepsKey, "no step changes the task count; give the steps above or below the range where "
+                        + "nothing happens a change other than 0");
+            } else if (still.size() > 1) {
+                fields.problem(stepsKey, "leaves " + still.size() + " ranges where nothing changes (" + String.join(", ", still)
+                        + "); step scaling allows one, between the steps that remove tasks and those that add them: let the "
+                        + "other steps touch, or give them a change");
+            }
+        }
+
+        /** Where a step is, by the bound it gives: its lower, or its upper when it gives no lower (as CDK sorts them). */
+        private static long position(ScalingStepConfig step) {
+            return step.lower().or(step::upper).orElseThrow();
+        }
+
+        private static String bound(long value) {
+            return value == Long.MAX_VALUE ? "no limit" : String.valueOf(value);
+        }
+
+        void checkSchedules(String key, Map<String, ScheduleConfig> schedules, Tier tier) {
+            Optional<String> stopping = Optional.empty();
+            boolean starting = false;
+            for (Map.Entry<String, ScheduleConfig> entry : schedules.entrySet()) {
+                String at = key + "." + entry.getKey();
+                ScheduleConfig schedule = entry.getValue();
+                Optional<String> kind = fields.valid(at + ".schedule") ? checkExpression(at + ".schedule", schedule.schedule())
+                        : Optional.empty();
+                String zone = at + ".timeZone";
+                schedule.timeZone().filter(z -> fields.valid(zone)).ifPresent(z -> {
+                    if (kind.filter(k -> k.equals("rate")).isPresent()) {
+                        fields.problem(zone, "is only for cron and at schedules; a rate schedule repeats at its interval from "
+                                + "when it is created, whatever the zone, so remove timeZone");
+                    } else if (!java.time.ZoneId.getAvailableZoneIds().contains(z)) {
+                        fields.problem(zone, "'" + z + "' is not an IANA time zone; " + FieldReader.closest(z,
+                                java.time.ZoneId.getAvailableZoneIds()).map(c -> "did you mean " + c + "? ").orElse("")
+                                + "use a name such as Europe/Berlin, America/New_York or UTC");
+                    }
+                });
+                if (!fields.valid(at + ".minTasks") || !fields.valid(at + ".maxTasks")) {
+                    continue;
+                }
+                int min = schedule.minTasks();
+                int max = schedule.maxTasks();
+                if (max < min) {
+                    fields.problem(at + ".maxTasks", max + " is less than minTasks (" + min + "); use " + min + " or more");
+                } else if (tier.isProduction() && min < 2) {
+                    fields.problem(at + ".minTasks", min + " is too few for prod; a prod schedule keeps at least 2 tasks, "
+                            + "like scaling.minTasks, so one failure is not an outage (REL10-BP01); stopping a service on a "
+                            + "schedule is for dev and test");
+                } else if (min == 0 && max > 0) {
+                    fields.problem(at + ".minTasks", "0 with maxTasks " + max + " does not say whether the service stops: "
+                            + "nothing starts a service that has no task, since there is no CPU or request metric to act on; "
+                            + "write maxTasks: 0 as well to stop it, or use minTasks 1 or more");
+                } else if (max == 0) {
+                    stopping = stopping.or(() -> Optional.of(at));
+                } else {
+                    starting = true;
+                }
+            }
+            if (stopping.isPresent() && !starting) {
+                fields.problem(stopping.get(), "stops the service, and no other schedule starts it again; add one with "
+                        + "minTasks 1 or more, e.g. on weekday mornings: { schedule: \"cron(0 7 ? * MON-FRI *)\", minTasks: 1, "
+                        + "maxTasks: 2 }");
+            }
+        }
+
+        /** The kind of a schedule that reads well ({@code cron}, {@code at}, {@code rate}); empty after a problem. */
+        private Optional<String> checkExpression(String key, String expression) {
+            String kind = expression.substring(0, expression.indexOf('('));
+            String inner = expression.substring(kind.length() + 1, expression.length() - 1).trim();
+            if (kind.equals("at")) {
+                boolean valid = AT.matcher(inner).matches();
+                if (valid) {
+                    try {
+                        java.time.LocalDateTime.parse(inner);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        valid = false;
+                    }
+                }
+                if (!valid) {
+                    fields.problem(key, "'" + expression + "' is not an at expression; write at(yyyy-mm-ddThh:mm:ss) with a "
+                            + "date and time that exist, e.g. at(2027-01-15T18:00:00)");
+                    return Optional.empty();
+                }
+                return Optional.of(kind);
+            }
+            if (kind.equals("rate")) {
+                if (!RATE.matcher(inner).matches()) {
+                    fields.problem(key, "'" + expression + "' is not a rate expression; write rate(<n> <unit>) with a whole "
+                            + "number from 1 and minute, minutes, hour, hours, day or days, e.g. rate(6 hours)");
+                    return Optional.empty();
+                }
+                return Optional.of(kind);
+            }
+            String[] parts = inner.split("\\s+");
+            if (parts.length != CRON_FIELDS.size()) {
+                fields.problem(key, "'" + expression + "' has " + parts.length + " fields; an Application Auto Scaling cron "
+                        + "has 6: minutes, hours, day of month, month, day of week and year, e.g. " + CRON_EXAMPLE);
+                return Optional.empty();
+            }
+            for (int i = 0; i < parts.length; i++) {
+                String problem = cronFieldProblem(i, parts[i]);
+                if (problem != null) {
+                    fields.problem(key, "'" + expression + "' has " + problem + " in its " + CRON_FIELDS.get(i) + " field; "
+                            + "use " + allowedIn(i) + ", as in " + CRON_EXAMPLE);
+                    return Optional.empty();
+                }
+            }
+            boolean dayOfMonthAny = parts[2].equals("?");
+            boolean dayOfWeekAny = parts[4].equals("?");
+            if (dayOfMonthAny == dayOfWeekAny) {
+                fields.problem(key, "'" + expression + "' " + (dayOfMonthAny ? "has ? in both day of month and day of week"
+                        : "sets both day of month (" + parts[2] + ") and day of week (" + parts[4] + ")") + "; exactly one of "
+                        + "them is ?, e.g. " + CRON_EXAMPLE + " on weekdays or cron(0 20 1 * ? *) on the first of each month");
+                return Optional.empty();
+            }
+            return Optional.of(kind);
+        }
+
+        /** What is wrong with one field of a cron expression, or null. */
+        private static String cronFieldProblem(int index, String field) {
+            if (!CRON_CHARACTERS.get(index).matcher(field).matches()) {
+                return "'" + field + "'";
+            }
+            java.util.regex.Matcher numbers = NUMBER.matcher(field);
+            while (numbers.find()) {
+                long number = Long.parseLong(numbers.group().length() > 9 ? "9999999999" : numbers.group());
+                boolean increment = numbers.start() > 0 && field.charAt(numbers.start() - 1) == '/';
+                boolean nth = numbers.start() > 0 && field.charAt(numbers.start() - 1) == '#';
+                int low = increment || nth ? 1 : CRON_RANGES[index][0];
+                int high = nth ? 5 : CRON_RANGES[index][1];
+                if (number < low || number > high) {
+                    return numbers.group();
+                }
+            }
+            java.util.regex.Matcher words = WORD.matcher(field);
+            while (words.find()) {
+                String word = words.group().toUpperCase(java.util.Locale.ROOT);
+                boolean known = index == 3 ? MONTHS.contains(word)
+                        : index == 4 ? WEEKDAYS.contains(word) || word.equals("L") : word.equals("L") || word.equals("W") || word.equals("LW");
+                if (!known) {
+                    return "'" + words.group() + "'";
+                }
+            }
+            return null;
+        }
+
+        private static String allowedIn(int index) {
+            int[] range = CRON_RANGES[index];
+            String numbers = range[0] + " to " + range[1];
+            return switch (index) {
+                case 2 -> numbers + ", * , - / ? L W";
+                case 3 -> numbers + " or JAN to DEC, * , - /";
+                case 4 -> numbers + " (1 is Sunday) or SUN to SAT, * , - ? L #";
+                default -> numbers + ", * , - /";
+            };
         }
     }
 }

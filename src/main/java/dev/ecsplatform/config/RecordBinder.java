@@ -401,6 +401,18 @@ final class RecordBinder {
         if (raw == Map.class) {
             return Map.of();
         }
+        if (raw.isRecord()) {
+            // A required map left out (stepScaling without its metric): a stand-in of neutral fields.
+            RecordComponent[] components = raw.getRecordComponents();
+            Object[] values = Arrays.stream(components).map(c -> c.getType() == Optional.class ? Optional.empty()
+                    : neutral(c.getGenericType())).toArray();
+            try {
+                return raw.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new))
+                        .newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("no neutral value for " + type, e);
+            }
+        }
         throw new IllegalStateException("no neutral value for " + type);
     }
 

@@ -122,7 +122,7 @@ public record ServiceConfig(
         DeploymentConfig deployment,
 
         @Default("{}")
-        @Doc("Task count and CPU target tracking; omitted, 1 task (prod: 2) up to 4x, at 70% CPU.")
+        @Doc("Task count and autoscaling; omitted, 1 task (prod: 2) up to 4x, tracking 70% CPU, with no schedule.")
         ScalingConfig scaling,
 
         @Default("[]")

@@ -113,7 +113,8 @@ public final class ServiceStack extends Stack {
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
         service.getNode().addDependency(taskDefinition.executionRolePolicy());
-        this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service));
+        this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service,
+                traffic.loadBalanced()));
         ServiceOutputs.add(this, new ServiceOutputs.Props(traffic.url(), taskDefinition.logGroup(), imports.cluster(), service));
     }
 

@@ -37,7 +37,7 @@ class EnvironmentLoaderTest {
             List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(FIXTURES);
 
             // THEN base.yaml is not among them
-            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("byoid", "byoidprod", "cheap", "dev", "edge", "internal", "natinst", "prod", "shared");
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("byoid", "byoidprod", "cheap", "dev", "edge", "internal", "natinst", "prod", "scaling", "shared");
         }
 
         @Test
@@ -52,7 +52,7 @@ class EnvironmentLoaderTest {
             assertThat(web.user()).isEqualTo("101");
             assertThat(web.traffic().alb().orElseThrow().loadBalancer()).isEqualTo("public");
             assertThat(fargate(web).capacity()).containsExactly(new CapacityConfig(CapacityProvider.FARGATE_SPOT, 1, 0));
-            assertThat(web.scaling()).isEqualTo(new ScalingConfig(1, 2, 70));
+            assertThat(web.scaling()).isEqualTo(ScalingConfig.cpuOnly(1, 2, 70));
             assertThat(dev.logs().retentionDays()).isEqualTo(14);
             assertThat(dev.network()).isEqualTo(new NetworkConfig("10.10.0.0/16", 2, 20, new NatGatewaysConfig(1), List.of(), false, 14, Optional.empty()));
         }
@@ -286,7 +286,7 @@ class EnvironmentLoaderTest {
             assertThat(prod.logs().retentionDays()).isEqualTo(365);
             assertThat(prod.loadBalancers().get("public").deletionProtection()).isTrue();
             assertThat(prod.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(365);
-            assertThat(prod.services().get("web").scaling()).isEqualTo(new ScalingConfig(2, 8, 70));
+            assertThat(prod.services().get("web").scaling()).isEqualTo(ScalingConfig.cpuOnly(2, 8, 70));
         }
 
         @Test
@@ -297,7 +297,7 @@ class EnvironmentLoaderTest {
             assertThat(dev.logs().retentionDays()).isEqualTo(30);
             assertThat(dev.loadBalancers().get("public").deletionProtection()).isFalse();
             assertThat(dev.loadBalancers().get("public").accessLogRetentionDays()).isEqualTo(90);
-            assertThat(dev.services().get("web").scaling()).isEqualTo(new ScalingConfig(1, 4, 70));
+            assertThat(dev.services().get("web").scaling()).isEqualTo(ScalingConfig.cpuOnly(1, 4, 70));
         }
 
         @Test
