@@ -1153,8 +1153,7 @@ final class EnvironmentRules {
                                 + "stages in that one");
                     } else {
                         checkOwnAccountAndRegion(hookKey + ".function", hook.function(), "a Lambda function", environment,
-                                "ECS invokes a hook with a role of this stack, which can grant invoking its own account's "
-                                        + "functions only");
+                                "ECS calls a hook with a role of this stack, which is granted this account's functions only");
                     }
                 }
                 if (fields.valid(hookKey + ".stages") && new HashSet<>(hook.stages()).size() < hook.stages().size()) {
