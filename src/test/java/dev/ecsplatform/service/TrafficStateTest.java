@@ -2,7 +2,7 @@ package dev.ecsplatform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsplatform.testkit.ImageOnlyChange;
+import dev.ecsplatform.testkit.FixtureChange;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,39 +14,41 @@ import org.junit.jupiter.api.Test;
  */
 class TrafficStateTest {
 
-    private static ImageOnlyChange change;
+    private static FixtureChange change;
 
     @BeforeAll
     static void synthesizeTwice() {
-        change = ImageOnlyChange.of("shift");
+        change = FixtureChange.imageOnly("shift");
     }
 
     @Test
     void anImageOnlyChangeLeavesTheAlbRulesOfABlueGreenServiceAlone() {
+        change.assertTaskDefinitionChanged("web");
         change.assertTrafficRoutesUntouched("web");
     }
 
     @Test
     void anImageOnlyChangeLeavesTheAlbRulesOfALinearServiceAlone() {
+        change.assertTaskDefinitionChanged("api");
         change.assertTrafficRoutesUntouched("api");
     }
 
     @Test
     void anImageOnlyChangeLeavesTheNlbListenersOfACanaryServiceAlone() {
+        change.assertTaskDefinitionChanged("game");
         change.assertTrafficRoutesUntouched("game");
         // Both of the service's own listeners are compared: production and test
-        assertThat(ImageOnlyChange.routes(change.before("game")).values())
+        assertThat(FixtureChange.routes(change.before("game")).values())
                 .filteredOn(resource -> ((Map<?, ?>) resource).get("Type").equals("AWS::ElasticLoadBalancingV2::Listener"))
                 .hasSize(2);
     }
 
     @Test
-    void theChangeIsAnImageChangeAndNothingElseOfTheService() {
-        // The service resource changes only through the task definition it names
-        Map<String, Map<String, Object>> before = change.before("web").findResources("AWS::ECS::Service");
-        Map<String, Map<String, Object>> after = change.after("web").findResources("AWS::ECS::Service");
-        assertThat(after.keySet()).isEqualTo(before.keySet());
-        assertThat(after.values().iterator().next().get("Properties").toString().replaceAll("TaskTaskDefinition\\w+", "T"))
-                .isEqualTo(before.values().iterator().next().get("Properties").toString().replaceAll("TaskTaskDefinition\\w+", "T"));
+    void theServiceChangesOnlyThroughTheTaskDefinitionItNames() {
+        // The same logical IDs and properties: CloudFormation updates the service because the task definition it refers
+        // to is replaced, and sends ECS the new revision; the load balancer entries it sends are the same as before
+        assertThat(change.afterResources("web", "AWS::ECS::Service")).isEqualTo(change.beforeResources("web", "AWS::ECS::Service"));
+        assertThat(change.afterResources("web", "AWS::ElasticLoadBalancingV2::TargetGroup"))
+                .isEqualTo(change.beforeResources("web", "AWS::ElasticLoadBalancingV2::TargetGroup"));
     }
 }
