@@ -8,7 +8,7 @@ import java.util.List;
         + "a second target group, sends the load balancer's test listener to it (when there is one), then moves all "
         + "production traffic at once and keeps the old version for `bakeMinutes`, during which a rollback alarm moves "
         + "traffic straight back. Needs traffic through a load balancer (`traffic.alb` or `traffic.nlb`). See "
-        + "[deployments](deployments.md#ecs-native-blue-green-canary-and-linear).")
+        + "[deployments](deployments.md#ecs-native-bluegreen-canary-and-linear).")
 public record BlueGreenDeploymentConfig(
         @Range(min = 0, max = 1440)
         @Default(value = "5", prod = "15")

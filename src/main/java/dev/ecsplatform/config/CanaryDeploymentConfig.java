@@ -7,7 +7,7 @@ import java.util.List;
 @Doc("An ECS-native canary deployment (strategy `CANARY`): like blue/green, but production traffic moves in two steps, "
         + "`percent` first and the rest after `canaryBakeMinutes`, so a bad version meets a small share of users before "
         + "it meets all of them. Needs traffic through a load balancer (`traffic.alb` or `traffic.nlb`). See "
-        + "[deployments](deployments.md#ecs-native-blue-green-canary-and-linear).")
+        + "[deployments](deployments.md#ecs-native-bluegreen-canary-and-linear).")
 public record CanaryDeploymentConfig(
         @Range(min = 1, max = 100)
         @Default("5")

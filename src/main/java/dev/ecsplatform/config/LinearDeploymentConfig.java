@@ -6,7 +6,7 @@ import java.util.List;
 @VariantName("linear")
 @Doc("An ECS-native linear deployment (strategy `LINEAR`): like blue/green, but production traffic moves in equal steps "
         + "of `stepPercent`, with `stepBakeMinutes` after each step but the last. Needs traffic through a load balancer "
-        + "(`traffic.alb` or `traffic.nlb`). See [deployments](deployments.md#ecs-native-blue-green-canary-and-linear).")
+        + "(`traffic.alb` or `traffic.nlb`). See [deployments](deployments.md#ecs-native-bluegreen-canary-and-linear).")
 public record LinearDeploymentConfig(
         @Range(min = 3, max = 100)
         @Default("10")
