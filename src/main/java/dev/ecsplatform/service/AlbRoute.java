@@ -90,10 +90,9 @@ public final class AlbRoute extends Construct implements TrafficBinding {
     }
 
     /**
-     * For an ECS shift: all traffic to the primary group, none to the alternate, as ECS expects the rules it shifts
-     * (ECS developer guide, "Application Load Balancer resources for blue/green, linear, and canary deployments"). The
-     * alternate group is then attached to the load balancer from the start, so ELB checks the new tasks' health there
-     * before ECS moves traffic to them.
+     * For an ECS shift: all traffic to the primary group, none to the alternate, the weighted forward ECS itself writes
+     * when it shifts (ADR 0012) and CDK's ECS linear integration test starts from. The alternate group is then attached
+     * to the load balancer from the start, so ELB checks the new tasks' health there before ECS moves traffic to them.
      */
     private static ListenerAction shiftable(ApplicationTargetGroup primary, ApplicationTargetGroup alternate) {
         return ListenerAction.weightedForward(List.of(
