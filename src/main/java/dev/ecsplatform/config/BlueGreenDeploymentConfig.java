@@ -33,9 +33,4 @@ public record BlueGreenDeploymentConfig(
     public int plannedMinutes() {
         return bakeMinutes;
     }
-
-    @Override
-    public int productionShifts() {
-        return 1;
-    }
 }

@@ -46,9 +46,4 @@ public record CanaryDeploymentConfig(
     public int plannedMinutes() {
         return bakeMinutes + canaryBakeMinutes;
     }
-
-    @Override
-    public int productionShifts() {
-        return percent == 100 ? 1 : 2;
-    }
 }

@@ -25,7 +25,4 @@ public interface EcsTrafficShiftConfig {
      * between production traffic steps (none after the last).
      */
     int plannedMinutes();
-
-    /** The number of production traffic shifts: 1 for blue/green, 2 for canary, one per step for linear. */
-    int productionShifts();
 }

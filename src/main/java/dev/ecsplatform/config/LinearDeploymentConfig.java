@@ -51,9 +51,4 @@ public record LinearDeploymentConfig(
     public int plannedMinutes() {
         return bakeMinutes + stepBakeMinutes * waits();
     }
-
-    @Override
-    public int productionShifts() {
-        return waits() + 1;
-    }
 }

@@ -166,4 +166,10 @@ class EcsTrafficShiftDeploymentTest {
         // Without hooks, no such role
         assertThat(api.findResources("AWS::IAM::Role").keySet()).noneMatch(id -> id.startsWith("LifecycleHookRole"));
     }
+
+    @Test
+    void prodBakesFifteenMinutesByDefault() {
+        Fixtures.service("shiftprod", "web").hasResourceProperties("AWS::ECS::Service", Map.of("DeploymentConfiguration",
+                Match.objectLike(Map.of("Strategy", "BLUE_GREEN", "BakeTimeInMinutes", 15))));
+    }
 }
