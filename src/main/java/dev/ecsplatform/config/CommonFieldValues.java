@@ -26,6 +26,11 @@ final class CommonFieldValues {
     static final String ACM_CERTIFICATE_ARN = "arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}";
     static final String ACM_CERTIFICATE_ARN_ALLOWED = "arn:aws:acm:<region>:<account>:certificate/<id>";
 
+    /** A Lambda function, unqualified or with a version or alias (Lambda API reference, FunctionName). */
+    static final String LAMBDA_FUNCTION_ARN = "arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}(:(\\$LATEST|[A-Za-z0-9_-]{1,128}))?";
+    static final String LAMBDA_FUNCTION_ARN_ALLOWED = "arn:aws:lambda:<region>:<account>:function:<name>, optionally "
+            + "followed by :<version> or :<alias>";
+
     static final String SUBNET_ID = "subnet-([0-9a-f]{8}|[0-9a-f]{17})";
     static final String SUBNET_ID_ALLOWED = "subnet- followed by 8 or 17 lower-case hex digits, e.g. subnet-0123456789abcdef0";
 

@@ -2,7 +2,10 @@ package dev.ecsplatform.config;
 
 /**
  * How new versions of a service roll out: exactly one variant, written {@code deployment: { rolling: {...} }}.
- * ECS-native blue/green, canary and linear and CodeDeploy blue/green join as records here (issue 9).
+ * Rolling and recreate replace tasks behind one target group; blue/green, canary and linear
+ * ({@link EcsTrafficShiftConfig}) are ECS-native and shift traffic between two. CodeDeploy blue/green joins as a
+ * record here (issue 9).
  */
-public sealed interface DeploymentConfig permits RollingDeploymentConfig {
+public sealed interface DeploymentConfig permits RollingDeploymentConfig, RecreateDeploymentConfig,
+        BlueGreenDeploymentConfig, CanaryDeploymentConfig, LinearDeploymentConfig {
 }

@@ -1077,6 +1077,15 @@ final class EnvironmentRules {
         }
 
         private void checkDeployment() {
+            checkTestListenerShifts();
+            if (service.deployment() instanceof RecreateDeploymentConfig && environment.tier().isProduction()) {
+                fields.problem(at("deployment.recreate"), "is not allowed in prod: recreate stops every task before it "
+                        + "starts the new version, so the service is down until the new tasks pass their health checks; use "
+                        + "rolling (100/200 in prod), or blueGreen, canary or linear behind a load balancer");
+            }
+            if (service.deployment() instanceof EcsTrafficShiftConfig shift) {
+                checkTrafficShift(shift);
+            }
             if (service.deployment() instanceof RollingDeploymentConfig rolling) {
                 String key = at("deployment.rolling");
                 if (environment.tier().isProduction() && fields.valid(key + ".minHealthyPercent") && rolling.minHealthyPercent() < 100) {
@@ -1087,6 +1096,68 @@ final class EnvironmentRules {
                         && rolling.maxPercent() <= rolling.minHealthyPercent()) {
                     fields.problem(key + ".maxPercent", rolling.maxPercent() + " must be greater than minHealthyPercent ("
                             + rolling.minHealthyPercent() + ") or a rolling deployment cannot start a new task");
+                }
+            }
+        }
+
+        /** The kinds that shift traffic between two target groups, for the messages that name them. */
+        private static final String SHIFTING_KINDS = "blueGreen, canary, linear or codeDeploy";
+
+        /** A test listener of the service's own gets traffic only from a deployment that shifts between two target groups. */
+        private void checkTestListenerShifts() {
+            DeploymentConfig deployment = service.deployment();
+            boolean shifts = !(deployment instanceof RollingDeploymentConfig || deployment instanceof RecreateDeploymentConfig);
+            service.traffic().nlb().flatMap(NlbListenerConfig::testListener).ifPresent(test -> {
+                if (!shifts) {
+                    fields.problem(at("traffic.nlb.testListener"), "is only for a deployment that shifts traffic ("
+                            + SHIFTING_KINDS + "); a " + (deployment instanceof RecreateDeploymentConfig ? "recreate" : "rolling")
+                            + " deployment never sends anything to it, so remove it or choose one of those kinds");
+                }
+            });
+        }
+
+        /**
+         * An ECS-native blue/green, canary or linear deployment: something to shift, what CloudFormation accepts of the
+         * plan (33 hours at most, AWS::ECS::Service CanaryConfiguration and LinearConfiguration), and its hooks.
+         */
+        private void checkTrafficShift(EcsTrafficShiftConfig shift) {
+            String key = at("deployment." + shift.kind());
+            TrafficConfig traffic = service.traffic();
+            if (traffic.alb().isEmpty() && traffic.nlb().isEmpty()) {
+                fields.problem(key, "needs traffic through a load balancer to shift: set traffic.alb or traffic.nlb, or use "
+                        + "rolling; " + (traffic.connect().isPresent()
+                        ? "this service is reached through Service Connect only, whose traffic the platform does not shift"
+                        : "this service has no traffic (a worker)"));
+            }
+            int planned = shift.plannedMinutes();
+            if (planned > EcsTrafficShiftConfig.CLOUDFORMATION_MAX_PLAN_MINUTES && fields.valid(key)) {
+                String formula = shift instanceof LinearDeploymentConfig linear
+                        ? "bakeMinutes " + linear.bakeMinutes() + " + stepBakeMinutes " + linear.stepBakeMinutes() + " x "
+                                + linear.waits() + " waits between steps of " + linear.stepPercent() + "%"
+                        : shift instanceof CanaryDeploymentConfig canary
+                        ? "bakeMinutes " + canary.bakeMinutes() + " + canaryBakeMinutes " + canary.canaryBakeMinutes()
+                        : "bakeMinutes " + shift.bakeMinutes();
+                fields.problem(key, "plans " + planned + " minutes (" + formula + "), more than the "
+                        + EcsTrafficShiftConfig.CLOUDFORMATION_MAX_PLAN_MINUTES + " (33 hours) CloudFormation accepts, because "
+                        + "its operations time out after 36; shorten the waits" + (shift instanceof LinearDeploymentConfig
+                        ? " or take larger steps" : ""));
+            }
+            Set<String> functions = new HashSet<>();
+            List<LifecycleHookConfig> hooks = shift.hooks();
+            for (int i = 0; i < hooks.size(); i++) {
+                LifecycleHookConfig hook = hooks.get(i);
+                String hookKey = key + ".hooks[" + i + "]";
+                if (fields.valid(hookKey + ".function")) {
+                    if (!functions.add(hook.function())) {
+                        fields.problem(hookKey + ".function", "'" + hook.function() + "' already has a hook; list all its "
+                                + "stages in that one");
+                    } else {
+                        checkOwnAccountAndRegion(hookKey + ".function", hook.function(), "a Lambda function", environment,
+                                "ECS calls a hook with a role of this stack, which is granted this account's functions only");
+                    }
+                }
+                if (fields.valid(hookKey + ".stages") && new HashSet<>(hook.stages()).size() < hook.stages().size()) {
+                    fields.problem(hookKey + ".stages", "lists a stage twice; list each stage once");
                 }
             }
         }

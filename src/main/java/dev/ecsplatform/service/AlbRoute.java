@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.Protocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.elasticloadbalancingv2.WeightedTargetGroup;
 import software.constructs.Construct;
 
 /**
@@ -59,7 +60,7 @@ public final class AlbRoute extends Construct implements TrafficBinding {
     private final Props props;
     private final ApplicationTargetGroup targetGroup;
     private final List<ListenerCondition> conditions;
-    private final ApplicationListenerRule rule;
+    private ApplicationListenerRule rule;
     private Optional<ApplicationTargetGroup> alternate = Optional.empty();
     private Optional<ApplicationListenerRule> testRule = Optional.empty();
 
@@ -72,15 +73,31 @@ public final class AlbRoute extends Construct implements TrafficBinding {
         if (!props.route().hosts().isEmpty()) {
             conditions.add(ListenerCondition.hostHeaders(props.route().hosts()));
         }
-        // Forwards to the primary group, and stays so in the template whatever a blue/green deployment did to the
-        // live rule: CloudFormation updates a resource only when its template properties change, so a deploy that
-        // changes the image alone never touches this rule (ADR 0012).
-        this.rule = ApplicationListenerRule.Builder.create(this, "Rule")
-                .listener(props.loadBalancer().listener())
+    }
+
+    /**
+     * The route's rule on {@code listener}, made in {@link #attach} once the shift is known. It stays as written in the
+     * template whatever a blue/green deployment did to the live rule: CloudFormation updates a resource only when its
+     * template properties change, so a deploy that changes the image alone never touches it (ADR 0012).
+     */
+    private ApplicationListenerRule newRule(String id, IApplicationListener listener, ListenerAction action) {
+        return ApplicationListenerRule.Builder.create(this, id)
+                .listener(listener)
                 .priority(props.route().priority())
                 .conditions(conditions)
-                .action(ListenerAction.forward(List.of(targetGroup)))
+                .action(action)
                 .build();
+    }
+
+    /**
+     * For an ECS shift: all traffic to the primary group, none to the alternate, the weighted forward ECS itself writes
+     * when it shifts (ADR 0012) and CDK's ECS linear integration test starts from. The alternate group is then attached
+     * to the load balancer from the start, so ELB checks the new tasks' health there before ECS moves traffic to them.
+     */
+    private static ListenerAction shiftable(ApplicationTargetGroup primary, ApplicationTargetGroup alternate) {
+        return ListenerAction.weightedForward(List.of(
+                WeightedTargetGroup.builder().targetGroup(primary).weight(100).build(),
+                WeightedTargetGroup.builder().targetGroup(alternate).weight(0).build()));
     }
 
     /** A target group of the route: the primary one, or the alternate a blue/green deployment shifts to; both alike. */
@@ -110,13 +127,8 @@ public final class AlbRoute extends Construct implements TrafficBinding {
      * The same hosts and paths at the same priority on the load balancer's test listener, forwarding to the primary
      * group until a deployment points it at the new version; none when the load balancer has no test listener.
      */
-    private Optional<ApplicationListenerRule> newTestRule() {
-        return props.loadBalancer().testListener().map(testListener -> ApplicationListenerRule.Builder.create(this, "TestRule")
-                .listener(testListener)
-                .priority(props.route().priority())
-                .conditions(conditions)
-                .action(ListenerAction.forward(List.of(targetGroup)))
-                .build());
+    private Optional<ApplicationListenerRule> newTestRule(ListenerAction action) {
+        return props.loadBalancer().testListener().map(testListener -> newRule("TestRule", testListener, action));
     }
 
     @Override
@@ -126,12 +138,17 @@ public final class AlbRoute extends Construct implements TrafficBinding {
 
     @Override
     public void attach(BaseService service, SecurityGroup taskSecurityGroup, TrafficShift shift) {
+        IApplicationListener production = props.loadBalancer().listener();
         switch (shift) {
-            case NONE -> service.attachToApplicationTargetGroup(targetGroup);
+            case NONE -> {
+                this.rule = newRule("Rule", production, ListenerAction.forward(List.of(targetGroup)));
+                service.attachToApplicationTargetGroup(targetGroup);
+            }
             case ECS -> {
                 ApplicationTargetGroup alternateGroup = newTargetGroup("AlternateTargetGroup");
                 this.alternate = Optional.of(alternateGroup);
-                this.testRule = newTestRule();
+                this.rule = newRule("Rule", production, shiftable(targetGroup, alternateGroup));
+                this.testRule = newTestRule(shiftable(targetGroup, alternateGroup));
                 AlternateTarget.Builder target = AlternateTarget.Builder.create("AlternateTarget")
                         .alternateTargetGroup(alternateGroup)
                         .productionListener(ListenerRuleConfiguration.applicationListenerRule(rule));
@@ -141,11 +158,13 @@ public final class AlbRoute extends Construct implements TrafficBinding {
                         .containerPort(props.containerPort())
                         .alternateTarget(target.build())
                         .build()));
+                AlternateTargetRole.acknowledge(service, "AlternateTarget");
             }
             case CODE_DEPLOY -> {
                 // CodeDeploy swaps the groups behind the listeners; the service itself knows only the primary one.
                 this.alternate = Optional.of(newTargetGroup("AlternateTargetGroup"));
-                this.testRule = newTestRule();
+                this.rule = newRule("Rule", production, ListenerAction.forward(List.of(targetGroup)));
+                this.testRule = newTestRule(ListenerAction.forward(List.of(targetGroup)));
                 service.attachToApplicationTargetGroup(targetGroup);
             }
         }
@@ -191,8 +210,11 @@ public final class AlbRoute extends Construct implements TrafficBinding {
         return testRule;
     }
 
-    /** The listener rule that forwards to the target group. */
+    /** The listener rule that forwards to the target group, once {@link #attach} has made it. */
     public ApplicationListenerRule rule() {
+        if (rule == null) {
+            throw new IllegalStateException("the route's rule exists only once the service is attached");
+        }
         return rule;
     }
 }

@@ -1,6 +1,8 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.DeploymentConfig;
+import dev.ecsplatform.config.EcsTrafficShiftConfig;
+import dev.ecsplatform.config.RecreateDeploymentConfig;
 import dev.ecsplatform.config.RollingDeploymentConfig;
 import java.util.List;
 
@@ -22,6 +24,12 @@ public final class DeploymentBindings {
     public static DeploymentBinding of(DeploymentConfig config, List<String> rollbackAlarmNames) {
         if (config instanceof RollingDeploymentConfig rolling) {
             return new RollingDeployment(rolling, rollbackAlarmNames);
+        }
+        if (config instanceof RecreateDeploymentConfig) {
+            return new RecreateDeployment(rollbackAlarmNames);
+        }
+        if (config instanceof EcsTrafficShiftConfig shift) {
+            return new EcsTrafficShiftDeployment(shift, rollbackAlarmNames);
         }
         throw new IllegalStateException("no deployment binding for " + config);
     }

@@ -196,7 +196,8 @@ public final class NlbListener extends Construct implements TrafficBinding {
                 return built;
             });
             if (shift == TrafficShift.ECS) {
-                AlternateTarget.Builder alternateTarget = AlternateTarget.Builder.create("AlternateTarget")
+                // Bound in the service's scope, like the ALB route's: its own ID, so a service with both makes two roles.
+                AlternateTarget.Builder alternateTarget = AlternateTarget.Builder.create("NetworkAlternateTarget")
                         .alternateTargetGroup(alternateGroup)
                         .productionListener(ListenerRuleConfiguration.networkListener(listener));
                 testListener.ifPresent(test -> alternateTarget.testListener(ListenerRuleConfiguration.networkListener(test)));
@@ -204,6 +205,9 @@ public final class NlbListener extends Construct implements TrafficBinding {
             }
         }
         targetGroup.addTarget(service.loadBalancerTarget(target.build()));
+        if (shift == TrafficShift.ECS) {
+            AlternateTargetRole.acknowledge(service, "NetworkAlternateTarget");
+        }
         ISecurityGroup source = props.loadBalancer().securityGroup();
         if (config.protocol().carriesTcp()) {
             taskSecurityGroup.addIngressRule(source, Port.tcp(props.containerPort()), "From the network load balancer to the container port");

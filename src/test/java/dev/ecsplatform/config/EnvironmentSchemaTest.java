@@ -145,7 +145,7 @@ class EnvironmentSchemaTest {
 
     @Test
     void rejectsAnUnknownKindOfDeploymentAndTwoAtOnce() {
-        assertThat(errors(yaml("services: {web: {deployment: {blueGreen: {}}}}"))).isNotEmpty()
+        assertThat(errors(yaml("services: {web: {deployment: {spinnaker: {}}}}"))).isNotEmpty()
                 .allSatisfy(error -> assertThat(error).startsWith("$.services.web.deployment"));
         assertThat(errors(yaml("services: {web: {compute: {fargate: {}, fargate2: {}}}}"))).isNotEmpty();
     }
