@@ -118,7 +118,7 @@ public final class ServiceAlarms extends Construct {
                 .filter(way -> way.type() == LoadBalancerType.APPLICATION).toList();
         forEachGroup(applications, (way, group, suffix) -> requestsPerTargetGroup.add(Metric.Builder.create()
                 .namespace("AWS/ApplicationELB").metricName("RequestCount")
-                .dimensionsMap(Map.of("LoadBalancer", way.loadBalancerFullName(), "TargetGroup", group.getTargetGroupFullName()))
+                .dimensionsMap(dimensions("LoadBalancer", way.loadBalancerFullName(), "TargetGroup", group.getTargetGroupFullName()))
                 .statistic("Sum").period(PERIOD)
                 .label("requests to the " + (suffix.endsWith("primary") ? "primary" : "alternate") + " target group")
                 .build()));
@@ -248,8 +248,7 @@ public final class ServiceAlarms extends Construct {
         int minutes = limits.tasksBelowDesiredMinutes();
         MathExpression missing = MathExpression.Builder.create()
                 .expression("FILL(desired, 0) - FILL(running, 0)")
-                .usingMetrics(Map.of(
-                        "desired", containerInsights("DesiredTaskCount", "Average"),
+                .usingMetrics(ordered("desired", containerInsights("DesiredTaskCount", "Average"),
                         "running", containerInsights("RunningTaskCount", "Average")))
                 .period(PERIOD)
                 .label("tasks wanted but not running")
@@ -350,7 +349,7 @@ public final class ServiceAlarms extends Construct {
         return Metric.Builder.create()
                 .namespace(way.type() == LoadBalancerType.APPLICATION ? "AWS/ApplicationELB" : "AWS/NetworkELB")
                 .metricName(metricName)
-                .dimensionsMap(Map.of("LoadBalancer", way.loadBalancerFullName(), "TargetGroup", group.getTargetGroupFullName()))
+                .dimensionsMap(dimensions("LoadBalancer", way.loadBalancerFullName(), "TargetGroup", group.getTargetGroupFullName()))
                 .statistic(statistic)
                 .period(PERIOD)
                 .build();
@@ -361,11 +360,30 @@ public final class ServiceAlarms extends Construct {
         return Metric.Builder.create()
                 .namespace("ECS/ContainerInsights")
                 .metricName(metricName)
-                .dimensionsMap(Map.of("ClusterName", props.service().getCluster().getClusterName(),
+                .dimensionsMap(dimensions("ClusterName", props.service().getCluster().getClusterName(),
                         "ServiceName", props.service().getServiceName()))
                 .statistic(statistic)
                 .period(PERIOD)
                 .build();
+    }
+
+    /**
+     * Two dimensions in this order: the template lists a metric's dimensions in the map's order, and Map.of's order
+     * changes from one JVM to the next, which would change the template of an unchanged service.
+     */
+    private static Map<String, String> dimensions(String name, String value, String otherName, String otherValue) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put(name, value);
+        dimensions.put(otherName, otherValue);
+        return dimensions;
+    }
+
+    /** Two metrics of an expression in this order, for the same reason. */
+    private static Map<String, IMetric> ordered(String id, IMetric metric, String otherId, IMetric other) {
+        Map<String, IMetric> metrics = new LinkedHashMap<>();
+        metrics.put(id, metric);
+        metrics.put(otherId, other);
+        return metrics;
     }
 
     private static MetricOptions metricOptions(String statistic) {
