@@ -1137,8 +1137,8 @@ final class EnvironmentRules {
                 String where = fields.written(key + ".cpuPercent") ? key + ".cpuPercent"
                         : fields.written(at("scaling.cpuTargetPercent")) ? at("scaling.cpuTargetPercent") : "alarms.cpuPercent";
                 String whose = where.startsWith("services.") ? "" : " of service '" + path.substring("services.".length()) + "'";
-                fields.problem(where, "the cpu-high alarm at " + cpu + "% is not above scaling.cpuTargetPercent (" + target
-                        + "%)" + whose + ", the CPU autoscaling keeps the service at, so it would be in alarm in normal "
+                fields.problem(where, "the cpu-high alarm fires at " + cpu + "%, not above scaling.cpuTargetPercent" + whose
+                        + " (" + target + "%), the CPU that autoscaling keeps the service at: it would be in alarm in normal "
                         + "operation; use a cpuPercent above " + target + " or a lower cpuTargetPercent");
             }
         }
