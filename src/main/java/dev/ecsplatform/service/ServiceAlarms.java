@@ -209,8 +209,7 @@ public final class ServiceAlarms extends Construct {
         });
         MathExpression latency = MathExpression.Builder.create()
                 .expression("IF(" + requests + " >= " + limits.minimumRequestsPerMinute() + ", 1000 * "
-                        + (percentiles.size() == 1 ? percentiles.get(0) : "MAX([" + String.join(", ", percentiles) + "])")
-                        + ", 0)")
+                        + larger(percentiles) + ", 0)")
                 .usingMetrics(using)
                 .period(PERIOD)
                 .label("p99 response time of the tasks, ms")
@@ -222,7 +221,7 @@ public final class ServiceAlarms extends Construct {
 
     private void unhealthyHosts(ServiceAlarmsConfig limits) {
         // Minimum: a target every load balancer node sees failing (the NLB guide recommends the minimum of
-        // UnHealthyHostCount); summed over the groups of a way in, and the worst way in counts.
+        // UnHealthyHostCount); summed over the groups of a way in, and the worse way in counts.
         IMetric unhealthy = perWayIn("u", "UnHealthyHostCount", "Minimum", "MAX", "unhealthy targets");
         alarm(Signal.UNHEALTHY_HOSTS, unhealthy, limits.unhealthyHosts(), ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 2,
                 limits.unhealthyHosts() + " or more of the service's targets failed the load balancer's health check for 2 "
@@ -304,8 +303,8 @@ public final class ServiceAlarms extends Construct {
     }
 
     /**
-     * One expression per way in (the sum over its target groups), then {@code MAX} or {@code MIN} over the ways in; the
-     * expression alone when there is one way in.
+     * One expression per way in (the sum over its target groups), then the larger ({@code MAX}) or the smaller
+     * ({@code MIN}) over the ways in; the expression alone when there is one way in.
      */
     private IMetric perWayIn(String prefix, String metricName, String statistic, String across, String label) {
         Map<String, IMetric> ways = new LinkedHashMap<>();
@@ -320,10 +319,25 @@ public final class ServiceAlarms extends Construct {
         if (ways.size() == 1) {
             return ways.values().iterator().next();
         }
+        List<String> ids = List.copyOf(ways.keySet());
         return MathExpression.Builder.create()
-                .expression(across + "([" + String.join(", ", ways.keySet()) + "])")
+                .expression(across.equals("MAX") ? larger(ids) : smaller(ids))
                 .usingMetrics(ways).period(PERIOD).label(label)
                 .build();
+    }
+
+    /**
+     * The larger of the series at each point, by {@code IF}: the CloudWatch guide advises against MAX and MIN in alarms,
+     * whose result can change with how much data the alarm asks for. A comparison reads a missing value as 0, so an idle
+     * alternate target group yields the other group's value.
+     */
+    private static String larger(List<String> ids) {
+        return ids.stream().reduce((a, b) -> "IF(" + a + " >= " + b + ", " + a + ", " + b + ")").orElseThrow();
+    }
+
+    /** The smaller of the series at each point, by {@code IF}, as {@link #larger}. */
+    private static String smaller(List<String> ids) {
+        return ids.stream().reduce((a, b) -> "IF(" + a + " <= " + b + ", " + a + ", " + b + ")").orElseThrow();
     }
 
     private interface GroupVisitor {

@@ -130,7 +130,7 @@ class ServiceAlarmsBlueGreenTest {
     void theP99LatencyIsTheSlowerOfTheTwoGroups() {
         TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "dev-web-p99-latency",
                 "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression",
-                        "IF((FILL(r0primary, 0) + FILL(r0alternate, 0)) >= 10, 1000 * MAX([p0primary, p0alternate]), 0)"))))));
+                        "IF((FILL(r0primary, 0) + FILL(r0alternate, 0)) >= 10, 1000 * IF(p0primary >= p0alternate, p0primary, p0alternate), 0)"))))));
     }
 
     @Test

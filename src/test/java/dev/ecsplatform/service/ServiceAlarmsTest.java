@@ -143,11 +143,11 @@ class ServiceAlarmsTest {
         Template api = Fixtures.service("edge", "api");
         api.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "edge-api-unhealthy-hosts",
                 "Metrics", Match.arrayWith(List.of(
-                        Match.objectLike(Map.of("ReturnData", true, "Expression", "MAX([uway0, uway1])")),
+                        Match.objectLike(Map.of("ReturnData", true, "Expression", "IF(uway0 >= uway1, uway0, uway1)")),
                         Match.objectLike(Map.of("Id", "uway0", "Expression", "(FILL(u0primary, 0))")),
                         Match.objectLike(Map.of("Id", "uway1", "Expression", "(FILL(u1primary, 0))"))))));
         api.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "edge-api-no-healthy-hosts",
-                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Id", "healthy", "Expression", "MIN([hway0, hway1])"))))));
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Id", "healthy", "Expression", "IF(hway0 <= hway1, hway0, hway1)"))))));
     }
 
     @Test
