@@ -51,6 +51,11 @@ public record EnvironmentConfig(
         @Doc(value = "The shared load balancers by name; services pick one by name.")
         Map<String, LoadBalancerConfig> loadBalancers,
 
+        // Before services: each service's alarm thresholds default to these.
+        @Default("{}")
+        @Doc("The alarms of every service: where notifications go, and the thresholds a service uses unless it sets its own.")
+        AlarmsConfig alarms,
+
         @Default("{}")
         @KeysMatch(regex = CommonFieldValues.NAME, problem = "is not a valid service name",
                 allowed = CommonFieldValues.NAME_ALLOWED)

@@ -91,6 +91,7 @@ final class EnvironmentRules {
         checkOwner(environment.owner());
         checkRetention("logs.retentionDays", environment.logs().retentionDays(), tier);
         checkNetwork(environment.network(), tier, environment);
+        checkAlarmEmails(environment.alarms().notifications());
         environment.loadBalancers().forEach((name, loadBalancer) -> checkLoadBalancer("loadBalancers." + name, loadBalancer, environment));
         // The map is unordered; the rules run in file order so that "already used by" names the first service.
         ordered(environment.services(), "services").forEach((name, service) -> {
@@ -602,6 +603,16 @@ final class EnvironmentRules {
         }));
     }
 
+    /** One subscription per address: a second would be a second construct of the same name, and a second email. */
+    private void checkAlarmEmails(AlarmNotificationsConfig notifications) {
+        String key = "alarms.notifications.emails";
+        if (fields.valid(key)) {
+            Set<String> seen = new HashSet<>();
+            notifications.emails().stream().filter(email -> !seen.add(email.toLowerCase(java.util.Locale.ROOT))).distinct()
+                    .forEach(email -> fields.problem(key, "'" + email + "' is listed twice; list each address once"));
+        }
+    }
+
     /** A test listener serves versions not yet released: never to the whole internet. */
     private void checkTestListenerSources(String key, TestListenerConfig test) {
         if (fields.valid(key + ".allowFrom")) {
@@ -688,6 +699,7 @@ final class EnvironmentRules {
             checkCompute();
             checkDeployment();
             checkScaling();
+            checkAlarms();
         }
 
         private void checkImage() {
@@ -1159,6 +1171,46 @@ final class EnvironmentRules {
                 if (fields.valid(hookKey + ".stages") && new HashSet<>(hook.stages()).size() < hook.stages().size()) {
                     fields.problem(hookKey + ".stages", "lists a stage twice; list each stage once");
                 }
+            }
+        }
+
+        /**
+         * Thresholds of signals the service does not have do nothing, and a CPU alarm at or below the autoscaling target
+         * would be in alarm whenever autoscaling does its job.
+         */
+        private void checkAlarms() {
+            String key = at("alarms");
+            boolean alb = service.traffic().alb().isPresent();
+            boolean loadBalanced = alb || service.traffic().nlb().isPresent();
+            // print-config writes each service's thresholds out, the environment's included: only a value of the
+            // service's own (other than the environment's) is a mistake, so that its output loads back.
+            ServiceAlarmsConfig own = service.alarms();
+            AlarmsConfig shared = environment.alarms();
+            Map<String, Boolean> loadBalancerOnly = new LinkedHashMap<>();
+            loadBalancerOnly.put("serverErrorPercent", !alb && own.serverErrorPercent() != shared.serverErrorPercent());
+            loadBalancerOnly.put("minimumRequestsPerMinute", !alb && own.minimumRequestsPerMinute() != shared.minimumRequestsPerMinute());
+            loadBalancerOnly.put("p99ResponseTimeMillis", !alb && own.p99ResponseTimeMillis() != shared.p99ResponseTimeMillis());
+            loadBalancerOnly.forEach((threshold, pointless) -> {
+                if (pointless && fields.written(key + "." + threshold) && fields.valid(key + "." + threshold)) {
+                    fields.problem(key + "." + threshold, "does nothing here: only a service with traffic.alb has the 5xx-rate "
+                            + "and p99-latency alarms; remove it");
+                }
+            });
+            if (!loadBalanced && own.unhealthyHosts() != shared.unhealthyHosts() && fields.written(key + ".unhealthyHosts")
+                    && fields.valid(key + ".unhealthyHosts")) {
+                fields.problem(key + ".unhealthyHosts", "does nothing here: only a service with traffic.alb or traffic.nlb "
+                        + "has the unhealthy-hosts alarm; remove it");
+            }
+            int cpu = service.alarms().cpuPercent();
+            int target = service.scaling().cpuTargetPercent();
+            if (fields.valid(key + ".cpuPercent") && fields.valid(at("scaling.cpuTargetPercent")) && cpu <= target) {
+                // Where the user wrote a value: the service's threshold, its scaling target, or else the environment's.
+                String where = fields.written(key + ".cpuPercent") ? key + ".cpuPercent"
+                        : fields.written(at("scaling.cpuTargetPercent")) ? at("scaling.cpuTargetPercent") : "alarms.cpuPercent";
+                String whose = where.startsWith("services.") ? "" : " of service '" + path.substring("services.".length()) + "'";
+                fields.problem(where, "the cpu-high alarm fires at " + cpu + "%, not above scaling.cpuTargetPercent" + whose
+                        + " (" + target + "%), the CPU that autoscaling keeps the service at: it would be in alarm in normal "
+                        + "operation; use a cpuPercent above " + target + " or a lower cpuTargetPercent");
             }
         }
 

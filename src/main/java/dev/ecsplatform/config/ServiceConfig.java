@@ -125,6 +125,10 @@ public record ServiceConfig(
         @Doc("Task count and autoscaling; omitted, 1 task (prod: 2) up to 4x, tracking 70% CPU, with no schedule.")
         ScalingConfig scaling,
 
+        @Default("{}")
+        @Doc("The service's own alarm thresholds; omitted, the environment's (`alarms`).")
+        ServiceAlarmsConfig alarms,
+
         @Default("[]")
         @Matches(regex = "sg-([0-9a-f]{8}|[0-9a-f]{17})", problem = "is not a security group ID",
                 allowed = "sg- followed by 8 or 17 lower-case hex digits, e.g. sg-0123456789abcdef0")

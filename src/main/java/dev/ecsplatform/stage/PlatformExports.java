@@ -35,6 +35,8 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListen
 import software.amazon.awscdk.services.elasticloadbalancingv2.INetworkLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkLoadBalancerAttributes;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
@@ -64,6 +66,8 @@ public final class PlatformExports {
     /** The test listener of blue/green deployments, exported for the service stacks of issue 9's strategies. */
     private static final String TEST_LISTENER_KEY = "Listener-Test";
     private static final String HTTPS_LISTENER_KEY = "Listener-HTTPS";
+    /** The environment's alarm topic: every environment has one, whatever its services. */
+    private static final String ALARM_TOPIC_KEY = "AlarmTopicArn";
 
     private final String stackName;
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -104,6 +108,7 @@ public final class PlatformExports {
         this.taskSubnets = platform.network().taskSubnets();
         put("ClusterName", platform.cluster().cluster().getClusterName());
         put("ClusterArn", platform.cluster().cluster().getClusterArn());
+        put(ALARM_TOPIC_KEY, platform.alarmTopic().topic().getTopicArn());
         platform.cluster().serviceConnect().ifPresent(connect -> {
             put(SERVICE_CONNECT_KEY + ":NamespaceArn", connect.namespace().getNamespaceArn());
             put(SERVICE_CONNECT_KEY + ":SecurityGroupId", connect.securityGroup().getSecurityGroupId());
@@ -176,6 +181,7 @@ public final class PlatformExports {
         private final Map<String, ImportedLoadBalancer> loadBalancers = new LinkedHashMap<>();
         private final Map<String, ImportedNetworkLoadBalancer> networkLoadBalancers = new LinkedHashMap<>();
         private ImportedServiceConnect serviceConnect;
+        private ITopic alarmTopic;
 
         private Imports(Stack consumer) {
             this.scope = new Construct(consumer, "Platform");
@@ -292,6 +298,14 @@ public final class PlatformExports {
         private ISecurityGroup importedGroup(Construct groupScope, String id, String key) {
             return SecurityGroup.fromSecurityGroupId(groupScope, id, value(key),
                     SecurityGroupImportOptions.builder().mutable(false).build());
+        }
+
+        /** The environment's alarm topic, which every alarm notifies. */
+        public ITopic alarmTopic() {
+            if (alarmTopic == null) {
+                alarmTopic = Topic.fromTopicArn(scope, "AlarmTopic", value(ALARM_TOPIC_KEY));
+            }
+            return alarmTopic;
         }
 
         /** The Service Connect namespace's ARN and membership group, when the cluster has Service Connect. */

@@ -1,5 +1,6 @@
 package dev.ecsplatform.stage;
 
+import dev.ecsplatform.alarms.AlarmTopic;
 import dev.ecsplatform.cluster.EcsCluster;
 import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.config.ClusterConfig;
@@ -25,7 +26,7 @@ import software.constructs.Construct;
 
 /**
  * What an environment's services share and what lives long: the VPC, the ECS cluster, the load
- * balancers and their access-log bucket.
+ * balancers and their access-log bucket, and the topic every alarm of the environment notifies.
  *
  * <p>Service stacks see it only through {@link PlatformExports}, whose exports do not depend on which
  * services exist. The cluster sits with the network rather than with a service: it outlives every service, and
@@ -36,6 +37,7 @@ public final class PlatformStack extends Stack {
     private final Network network;
     private final EcsCluster cluster;
     private final Map<String, PlatformLoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final AlarmTopic alarmTopic;
     private final PlatformExports exports;
 
     public PlatformStack(Construct scope, String id, StackProps props, EnvironmentConfig environment) {
@@ -82,6 +84,10 @@ public final class PlatformStack extends Stack {
                             .put(host.toLowerCase(java.util.Locale.ROOT), application.loadBalancer()))));
         }));
         hostsByZone.forEach((zoneId, hosts) -> new HostRecords(this, "Dns-" + zoneId, new HostRecords.Props(zones.get(zoneId), hosts)));
+        // One topic per environment for every service's alarms; its ARN is part of the contract, whatever services exist.
+        this.alarmTopic = new AlarmTopic(this, "AlarmTopic", new AlarmTopic.Props(environment.name(), environment.tier(),
+                environment.alarms().notifications()));
+        ConfigSources.record(alarmTopic, environment, "alarms.notifications");
         this.exports = PlatformExports.publish(this, environment);
     }
 
@@ -98,6 +104,11 @@ public final class PlatformStack extends Stack {
     /** The cluster. */
     public EcsCluster cluster() {
         return cluster;
+    }
+
+    /** The environment's alarm topic. */
+    public AlarmTopic alarmTopic() {
+        return alarmTopic;
     }
 
     /** The load balancers by their name in the environment file. */

@@ -4,6 +4,7 @@ import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.cluster.ImportedServiceConnect;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.FargateConfig;
+import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
 import dev.ecsplatform.service.CompositeTraffic;
@@ -14,13 +15,17 @@ import dev.ecsplatform.service.DeploymentBindings;
 import dev.ecsplatform.service.FargateCompute;
 import dev.ecsplatform.service.NlbListener;
 import dev.ecsplatform.service.ServiceConnectRoute;
+import dev.ecsplatform.service.ServiceAlarms;
 import dev.ecsplatform.service.ServiceAutoScaling;
+import dev.ecsplatform.service.ServiceDashboard;
 import dev.ecsplatform.service.ServiceOutputs;
 import dev.ecsplatform.service.ServiceTaskDefinition;
 import dev.ecsplatform.service.TrafficBinding;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
@@ -45,6 +50,7 @@ public final class ServiceStack extends Stack {
     private final TrafficBinding traffic;
     private final BaseService service;
     private final ServiceAutoScaling autoScaling;
+    private final ServiceAlarms alarms;
 
     public ServiceStack(Construct scope, String id, StackProps props, EnvironmentConfig environment,
             String serviceName, PlatformStack platform) {
@@ -79,7 +85,12 @@ public final class ServiceStack extends Stack {
         published.ifPresent(ways::add);
         this.traffic = CompositeTraffic.of(ways);
         ComputeBinding compute = new FargateCompute(fargate.capacity());
-        DeploymentBinding deployment = DeploymentBindings.of(config.deployment(), List.of());
+        // The alarms that roll a bad deployment back, by name: the service is made before its alarms' metrics exist.
+        Set<LoadBalancerType> loadBalancers = EnumSet.noneOf(LoadBalancerType.class);
+        config.traffic().alb().ifPresent(route -> loadBalancers.add(LoadBalancerType.APPLICATION));
+        config.traffic().nlb().ifPresent(listener -> loadBalancers.add(LoadBalancerType.NETWORK));
+        List<String> rollbackAlarmNames = ServiceAlarms.rollbackAlarmNames(environment.name(), serviceName, loadBalancers);
+        DeploymentBinding deployment = DeploymentBindings.of(config.deployment(), rollbackAlarmNames);
 
         // Outbound stays open: tasks pull images and call AWS APIs through NAT (or their public IPs, or VPC endpoints). Inbound is what
         // the traffic binding admits, on the container port only; a worker's group admits nothing.
@@ -109,6 +120,13 @@ public final class ServiceStack extends Stack {
                 securityGroups, deployment, traffic.healthCheckGracePeriod(), serviceConnect);
         this.service = compute.newService(this, "Service", settings);
         traffic.attach(service, taskSecurityGroup, deployment.trafficShift());
+        this.alarms = new ServiceAlarms(this, "Alarms", new ServiceAlarms.Props(environment.name(), serviceName, config.alarms(),
+                imports.alarmTopic(), service, traffic.loadBalanced()));
+        if (!alarms.rollbackAlarmNames().equals(rollbackAlarmNames)) {
+            throw new IllegalStateException("service " + serviceName + " rolls back on " + rollbackAlarmNames
+                    + " but has the alarms " + alarms.rollbackAlarmNames());
+        }
+        new ServiceDashboard(this, "Dashboard", new ServiceDashboard.Props(environment.name(), serviceName, alarms));
         deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced()));
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
@@ -131,6 +149,11 @@ public final class ServiceStack extends Stack {
     /** The ECS service. */
     public BaseService service() {
         return service;
+    }
+
+    /** The service's alarms. */
+    public ServiceAlarms alarms() {
+        return alarms;
     }
 
     /** The autoscaling. */

@@ -239,7 +239,7 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:2:1 sevices: unknown key; did you mean 'services'? "
-                + "allowed keys here: tier, account, region, owner, logs, network, cluster, loadBalancers, services");
+                + "allowed keys here: tier, account, region, owner, logs, network, cluster, loadBalancers, alarms, services");
     }
 
     @Test
@@ -2467,7 +2467,7 @@ class ConfigRejectionTest {
         files.environment("dev", "tier: dev\n").environment("test", "tier: test\n").environment("prod", "tier: prod\n");
 
         assertThat(files.problems()).containsExactly("base.yaml:6:1 ownr: unknown key; did you mean 'owner'? allowed "
-                + "keys here: tier, account, region, owner, logs, network, cluster, loadBalancers, services");
+                + "keys here: tier, account, region, owner, logs, network, cluster, loadBalancers, alarms, services");
     }
 
     @Test

@@ -37,7 +37,7 @@ class EnvironmentLoaderTest {
             List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(FIXTURES);
 
             // THEN base.yaml is not among them
-            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("byoid", "byoidprod", "cheap", "dev", "edge", "internal", "natinst", "prod", "scaling", "shared", "shift", "shiftprod");
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("alarms", "byoid", "byoidprod", "cheap", "dev", "edge", "internal", "natinst", "prod", "scaling", "shared", "shift", "shiftprod");
         }
 
         @Test
@@ -427,7 +427,7 @@ class EnvironmentLoaderTest {
             ServiceConfig api = loaded.services().get("api");
             ServiceConfig apiSharingWebsCompute = with(api, "compute", web.compute());
             EnvironmentConfig dev = new EnvironmentConfig(loaded.name(), loaded.tier(), loaded.account(), loaded.region(),
-                    loaded.owner(), loaded.logs(), loaded.network(), loaded.cluster(), loaded.loadBalancers(),
+                    loaded.owner(), loaded.logs(), loaded.network(), loaded.cluster(), loaded.loadBalancers(), loaded.alarms(),
                     Map.of("web", web, "api", apiSharingWebsCompute));
             assertThat(dev.services().get("api").compute()).isSameAs(dev.services().get("web").compute());
 

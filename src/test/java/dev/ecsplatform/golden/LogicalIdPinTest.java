@@ -30,14 +30,16 @@ class LogicalIdPinTest {
     /**
      * Resource types whose replacement loses data, changes an address others depend on, or drops traffic. A
      * listener rule is here because a rule with a new logical ID is created before the old one is deleted,
-     * and the two collide on their priority (ADR 0007).
+     * and the two collide on their priority (ADR 0007). The alarm topic's ARN is part of the platform contract, and
+     * alarms and dashboards carry literal names: one with a new logical ID is created before the old one is deleted,
+     * under the name the old one still holds, and the update fails.
      */
     static final Set<String> LONG_LIVED = Set.of(
             "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::NatGateway", "AWS::EC2::EIP", "AWS::EC2::SecurityGroup",
             "AWS::Logs::LogGroup", "AWS::S3::Bucket", "AWS::KMS::Key",
             "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::Listener",
             "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ECS::Cluster", "AWS::ECS::Service",
-            "AWS::CodeDeploy::DeploymentGroup");
+            "AWS::CodeDeploy::DeploymentGroup", "AWS::SNS::Topic", "AWS::CloudWatch::Alarm", "AWS::CloudWatch::Dashboard");
 
     @Test
     void longLivedResourcesKeepTheirLogicalIds() throws IOException {

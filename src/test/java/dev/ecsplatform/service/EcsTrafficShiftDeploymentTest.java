@@ -28,6 +28,7 @@ class EcsTrafficShiftDeploymentTest {
                 "MinimumHealthyPercent", 100,
                 "MaximumPercent", 200,
                 "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
+                "Alarms", rollbackAlarms("web", "5xx-rate", "p99-latency", "unhealthy-hosts"),
                 "LifecycleHooks", Match.anyValue()))));
     }
 
@@ -37,6 +38,7 @@ class EcsTrafficShiftDeploymentTest {
                 "Strategy", "LINEAR",
                 "BakeTimeInMinutes", 5,
                 "LinearConfiguration", Map.of("StepPercent", 25, "StepBakeTimeInMinutes", 4),
+                "Alarms", rollbackAlarms("api", "5xx-rate", "p99-latency", "unhealthy-hosts"),
                 "MinimumHealthyPercent", 100,
                 "MaximumPercent", 200))));
     }
@@ -47,6 +49,7 @@ class EcsTrafficShiftDeploymentTest {
                 "Strategy", "CANARY",
                 "BakeTimeInMinutes", 5,
                 "CanaryConfiguration", Map.of("CanaryPercent", 10, "CanaryBakeTimeInMinutes", 5),
+                "Alarms", rollbackAlarms("game", "unhealthy-hosts"),
                 "MinimumHealthyPercent", 100,
                 "MaximumPercent", 200))));
     }
@@ -171,5 +174,11 @@ class EcsTrafficShiftDeploymentTest {
     void prodBakesFifteenMinutesByDefault() {
         Fixtures.service("shiftprod", "web").hasResourceProperties("AWS::ECS::Service", Map.of("DeploymentConfiguration",
                 Match.objectLike(Map.of("Strategy", "BLUE_GREEN", "BakeTimeInMinutes", 15))));
+    }
+
+    /** The ECS deployment alarms that roll a deployment of {@code service} back: its load-balancer alarms, by name. */
+    private static Map<String, Object> rollbackAlarms(String service, String... signals) {
+        return Map.of("AlarmNames", java.util.Arrays.stream(signals).map(signal -> "shift-" + service + "-" + signal).toList(),
+                "Enable", true, "Rollback", true);
     }
 }
