@@ -1,5 +1,6 @@
 package dev.ecsplatform.service;
 
+import dev.ecsplatform.config.CodeDeployDeploymentConfig;
 import dev.ecsplatform.config.DeploymentConfig;
 import dev.ecsplatform.config.RollingDeploymentConfig;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class DeploymentBindings {
     public static DeploymentBinding of(DeploymentConfig config, List<String> rollbackAlarmNames) {
         if (config instanceof RollingDeploymentConfig rolling) {
             return new RollingDeployment(rolling, rollbackAlarmNames);
+        }
+        if (config instanceof CodeDeployDeploymentConfig codeDeploy) {
+            return new CodeDeployDeployment(codeDeploy, rollbackAlarmNames);
         }
         throw new IllegalStateException("no deployment binding for " + config);
     }

@@ -1,0 +1,273 @@
+package dev.ecsplatform.service;
+
+import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.CodeDeployCanaryConfig;
+import dev.ecsplatform.config.CodeDeployDeploymentConfig;
+import dev.ecsplatform.config.CodeDeployLinearConfig;
+import dev.ecsplatform.config.CodeDeployTrafficShiftConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import software.amazon.awscdk.CustomResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.codedeploy.AutoRollbackConfig;
+import software.amazon.awscdk.services.codedeploy.EcsApplication;
+import software.amazon.awscdk.services.codedeploy.EcsBlueGreenDeploymentConfig;
+import software.amazon.awscdk.services.codedeploy.EcsDeploymentConfig;
+import software.amazon.awscdk.services.codedeploy.EcsDeploymentGroup;
+import software.amazon.awscdk.services.codedeploy.IEcsDeploymentConfig;
+import software.amazon.awscdk.services.codedeploy.TimeBasedCanaryTrafficRoutingProps;
+import software.amazon.awscdk.services.codedeploy.TimeBasedLinearTrafficRoutingProps;
+import software.amazon.awscdk.services.codedeploy.TrafficRouting;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.CfnService;
+import software.amazon.awscdk.services.ecs.TaskDefinition;
+import software.amazon.awscdk.interfaces.elasticloadbalancingv2.IListenerRef;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.customresources.Provider;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.constructs.Construct;
+
+/**
+ * What a CodeDeploy blue/green service needs beyond its ECS service (ADR 0013): the CodeDeploy application, the
+ * deployment group over both target groups and the production and test listeners, the deployment config, and the
+ * {@code Deployment} custom resource whose properties are everything a CodeDeploy deployment carries in its AppSpec
+ * (task definition, container, network configuration, capacity strategy, platform version).
+ *
+ * <p>A new image is a new task definition revision, so the resource's {@code TaskDefinition} property changes and
+ * CloudFormation calls its handler, which starts a deployment with that AppSpec and waits for CodeDeploy to finish;
+ * the service itself names only the task definition family (aws-cdk #22295), so CloudFormation never sends the
+ * change to ECS, which refuses it under this controller. The listeners and target groups do not change either, so a
+ * stack update never undoes the traffic state a deployment left (aws-cdk #36649).
+ */
+public final class CodeDeployBlueGreen extends Construct {
+
+    /**
+     * @param config             the deployment settings
+     * @param rollbackAlarmNames the alarms that stop and roll back a deployment
+     * @param deployed           the service, what it was made from, and its one way in through a load balancer
+     */
+    public record Props(CodeDeployDeploymentConfig config, List<String> rollbackAlarmNames, DeployedService deployed) {
+    }
+
+    /** The handler's source, a directory packaged as it is: no bundling step, no network at synth. */
+    static final String HANDLER_DIRECTORY = "src/main/lambda/codedeploy-deployment";
+
+    private final EcsApplication application;
+    private final EcsDeploymentGroup deploymentGroup;
+    private final IEcsDeploymentConfig deploymentConfig;
+    private final CustomResource deployment;
+
+    public CodeDeployBlueGreen(Construct scope, String id, Props props) {
+        super(scope, id);
+        DeployedService deployed = props.deployed();
+        if (deployed.traffic().size() != 1 || deployed.traffic().get(0).alternate().isEmpty()) {
+            // EnvironmentRules rejects every other shape with a message; this guards the wiring.
+            throw new IllegalStateException("CodeDeploy needs exactly one way in with an alternate target group, got " + deployed.traffic());
+        }
+        LoadBalancedTraffic way = deployed.traffic().get(0);
+        BaseService service = deployed.service();
+
+        this.application = EcsApplication.Builder.create(this, "Application").build();
+        this.deploymentConfig = deploymentConfig(props.config().trafficShift());
+        List<IAlarm> alarms = IntStream.range(0, props.rollbackAlarmNames().size())
+                .mapToObj(i -> Alarm.fromAlarmName(this, "RollbackAlarm" + i, props.rollbackAlarmNames().get(i)))
+                .toList();
+        EcsBlueGreenDeploymentConfig.Builder blueGreen = EcsBlueGreenDeploymentConfig.builder()
+                .blueTargetGroup(way.primary())
+                .greenTargetGroup(way.alternate().orElseThrow())
+                .listener(listener("ProductionListener", way.productionListenerArn()))
+                .terminationWaitTime(Duration.minutes(props.config().terminationWaitMinutes()));
+        way.testListenerArn().ifPresent(arn -> blueGreen.testListener(listener("TestListener", arn)));
+        // The group's role gets AWSCodeDeployRoleForECS, CDK's and AWS's role for ECS deployments.
+        this.deploymentGroup = EcsDeploymentGroup.Builder.create(this, "DeploymentGroup")
+                .application(application)
+                .service(service)
+                .blueGreenDeploymentConfig(blueGreen.build())
+                .deploymentConfig(deploymentConfig)
+                .alarms(alarms)
+                .autoRollback(AutoRollbackConfig.builder()
+                        .failedDeployment(true)
+                        .stoppedDeployment(true)
+                        .deploymentInAlarm(!alarms.isEmpty())
+                        .build())
+                .build();
+        Acknowledgments.acknowledge(deploymentGroup.getRole(), "AwsSolutions-IAM4", "AWSCodeDeployRoleForECS is AWS's "
+                + "managed policy for CodeDeploy's ECS blue/green deployments, kept current by AWS as ECS and ELB add "
+                + "APIs; only the CodeDeploy service may assume this role, and only for this deployment group.");
+
+        this.deployment = newDeploymentResource(props, way, service);
+    }
+
+    /** A plan CodeDeploy predefines by its name; any other as a deployment config of this service's own. */
+    private IEcsDeploymentConfig deploymentConfig(CodeDeployTrafficShiftConfig shift) {
+        if (shift.predefinedName().isPresent()) {
+            return EcsDeploymentConfig.fromEcsDeploymentConfigName(this, "Config", shift.predefinedName().get());
+        }
+        TrafficRouting routing;
+        if (shift instanceof CodeDeployCanaryConfig canary) {
+            routing = TrafficRouting.timeBasedCanary(TimeBasedCanaryTrafficRoutingProps.builder()
+                    .percentage(canary.percent()).interval(Duration.minutes(canary.minutes())).build());
+        } else if (shift instanceof CodeDeployLinearConfig linear) {
+            routing = TrafficRouting.timeBasedLinear(TimeBasedLinearTrafficRoutingProps.builder()
+                    .percentage(linear.percent()).interval(Duration.minutes(linear.minutes())).build());
+        } else {
+            throw new IllegalStateException("no deployment config for " + shift);
+        }
+        return EcsDeploymentConfig.Builder.create(this, "Config").trafficRouting(routing).build();
+    }
+
+    /** The deployment group reads only the listener's ARN, whichever kind of load balancer it belongs to. */
+    private IListenerRef listener(String id, String arn) {
+        return NetworkListener.fromNetworkListenerArn(this, id, arn);
+    }
+
+    private CustomResource newDeploymentResource(Props props, LoadBalancedTraffic way, BaseService service) {
+        TaskDefinition taskDefinition = service.getTaskDefinition();
+        Stack stack = Stack.of(this);
+        Function onEvent = handler("OnEvent", "index.onEvent", Duration.minutes(14),
+                "Starts a CodeDeploy deployment when the service's task definition or AppSpec settings change");
+        Function isComplete = handler("IsComplete", "index.isComplete", Duration.minutes(1),
+                "Reports whether the CodeDeploy deployment of the service has finished");
+
+        String groupArn = deploymentGroup.getDeploymentGroupArn();
+        for (Function function : List.of(onEvent, isComplete)) {
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("codedeploy:GetDeployment", "codedeploy:ListDeployments"))
+                    .resources(List.of(groupArn))
+                    .build());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("ecs:DescribeServices"))
+                    .resources(List.of(service.getServiceArn()))
+                    .build());
+            // Suspending and resuming dynamic scale-in: Application Auto Scaling has no resource-level permission for
+            // DescribeScalableTargets, and a scalable target's ARN holds a generated ID the template cannot name.
+            // RegisterScalableTarget makes Application Auto Scaling check the ECS service through the caller.
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("application-autoscaling:DescribeScalableTargets", "application-autoscaling:RegisterScalableTarget"))
+                    .resources(List.of("*"))
+                    .build());
+            function.addToRolePolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("ecs:UpdateService"))
+                    .resources(List.of(service.getServiceArn()))
+                    .build());
+        }
+        onEvent.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("codedeploy:CreateDeployment", "codedeploy:StopDeployment"))
+                .resources(List.of(groupArn))
+                .build());
+        onEvent.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("codedeploy:GetDeploymentConfig"))
+                .resources(List.of(deploymentConfig.getDeploymentConfigArn()))
+                .build());
+        onEvent.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"))
+                .resources(List.of(application.getApplicationArn()))
+                .build());
+        List<String> passedRoles = new ArrayList<>(List.of(taskDefinition.getTaskRole().getRoleArn()));
+        if (taskDefinition.getExecutionRole() != null) {
+            passedRoles.add(taskDefinition.getExecutionRole().getRoleArn());
+        }
+        onEvent.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("iam:PassRole"))
+                .resources(passedRoles)
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
+                .build());
+
+        Provider provider = Provider.Builder.create(this, "Provider")
+                .onEventHandler(onEvent)
+                .isCompleteHandler(isComplete)
+                .queryInterval(Duration.seconds(30))
+                .totalTimeout(Duration.minutes(CodeDeployDeploymentConfig.PROVIDER_TIMEOUT_MINUTES))
+                .logGroup(logGroup("ProviderLogs"))
+                .build();
+
+        CfnService cfn = (CfnService) service.getNode().getDefaultChild();
+        ComputeBinding.ServiceSettings settings = props.deployed().settings();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("ApplicationName", application.getApplicationName());
+        properties.put("DeploymentGroupName", deploymentGroup.getDeploymentGroupName());
+        properties.put("Cluster", service.getCluster().getClusterName());
+        properties.put("Service", service.getServiceName());
+        properties.put("TaskDefinition", taskDefinition.getTaskDefinitionArn());
+        properties.put("ContainerName", taskDefinition.getDefaultContainer().getContainerName());
+        properties.put("ContainerPort", taskDefinition.getDefaultContainer().getContainerPort());
+        properties.put("Subnets", settings.cluster().getVpc().selectSubnets(settings.subnets()).getSubnetIds());
+        properties.put("SecurityGroups", settings.securityGroups().stream().map(ISecurityGroup::getSecurityGroupId).toList());
+        properties.put("AssignPublicIp", settings.assignPublicIp() ? "ENABLED" : "DISABLED");
+        properties.put("CapacityProviderStrategy", capacityProviderStrategy(cfn));
+        properties.put("PlatformVersion", cfn.getPlatformVersion());
+        CustomResource resource = CustomResource.Builder.create(this, "Deployment")
+                .serviceToken(provider.getServiceToken())
+                .resourceType("Custom::CodeDeployDeployment")
+                .properties(properties)
+                .build();
+        // After the group exists; and the scalable target is registered before any deployment can run.
+        resource.getNode().addDependency(deploymentGroup);
+        return resource;
+    }
+
+    /** The strategy the service was made with, in the AppSpec's shape (the same names as the service's). */
+    private static List<Map<String, Object>> capacityProviderStrategy(CfnService cfn) {
+        List<Map<String, Object>> strategy = new ArrayList<>();
+        Object items = Stack.of(cfn).resolve(cfn.getCapacityProviderStrategy());
+        if (items instanceof List<?> list) {
+            for (Object item : list) {
+                Map<?, ?> entry = (Map<?, ?>) item;
+                Map<String, Object> rendered = new LinkedHashMap<>();
+                rendered.put("CapacityProvider", entry.get("capacityProvider"));
+                rendered.put("Weight", entry.get("weight") == null ? 0 : entry.get("weight"));
+                rendered.put("Base", entry.get("base") == null ? 0 : entry.get("base"));
+                strategy.add(rendered);
+            }
+        }
+        return strategy;
+    }
+
+    private Function handler(String id, String entry, Duration timeout, String description) {
+        return Function.Builder.create(this, id)
+                .runtime(Runtime.NODEJS_22_X)
+                .code(Code.fromAsset(HANDLER_DIRECTORY))
+                .handler(entry)
+                .timeout(timeout)
+                .memorySize(256)
+                .description(description)
+                .logGroup(logGroup(id + "Logs"))
+                .build();
+    }
+
+    /** A month of the handler's decisions: enough to read back a deployment's story, nothing the service logs. */
+    private LogGroup logGroup(String id) {
+        return LogGroup.Builder.create(this, id)
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+    }
+
+    /** The CodeDeploy application. */
+    public EcsApplication application() {
+        return application;
+    }
+
+    /** The deployment group: both target groups, the listeners, the config, the alarms. */
+    public EcsDeploymentGroup deploymentGroup() {
+        return deploymentGroup;
+    }
+
+    /** The custom resource that starts a deployment for each new task definition. */
+    public CustomResource deployment() {
+        return deployment;
+    }
+}
