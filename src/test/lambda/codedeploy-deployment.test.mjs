@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { onEvent, isComplete, appSpec, appSpecJson, appSpecProperties, differencesFrom, STOP_WAIT_MS }
-  from '../../main/lambda/codedeploy-deployment/deployment.mjs';
+  from '../../main/resources/lambda/codedeploy-deployment/deployment.mjs';
 
 const props = {
   ApplicationName: 'app', DeploymentGroupName: 'group', Cluster: 'cluster', Service: 'web',
