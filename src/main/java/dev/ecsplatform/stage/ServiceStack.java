@@ -115,7 +115,7 @@ public final class ServiceStack extends Stack {
         // one behind the same primary target group, and CloudFormation deletes the old one afterwards (ADR 0013).
         this.service = compute.newService(this, codeDeploy ? "CodeDeployService" : "Service", settings);
         traffic.attach(service, taskSecurityGroup, deployment.trafficShift());
-        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced()));
+        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced(), Optional.of(taskDefinition.logGroup())));
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
         service.getNode().addDependency(taskDefinition.executionRolePolicy());
