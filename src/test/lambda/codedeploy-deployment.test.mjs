@@ -1,9 +1,10 @@
-// The decisions of the CodeDeploy deployment custom resource, with every AWS call faked (no network):
+// The decisions of the CodeDeploy deployment and service shape custom resources, with every AWS call faked (no network):
 //   node --test src/test/lambda/
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { onEvent, isComplete, appSpec, appSpecJson, appSpecProperties, differencesFrom, STOP_WAIT_MS }
   from '../../main/resources/lambda/codedeploy-deployment/deployment.mjs';
+import * as shape from '../../main/resources/lambda/codedeploy-deployment/shape.mjs';
 
 const props = {
   ApplicationName: 'app', DeploymentGroupName: 'group', Cluster: 'cluster', Service: 'web',
@@ -202,4 +203,41 @@ test('the AppSpec version is 0.0 and names one ECS service target', () => {
   const spec = appSpec(appSpecProperties(props));
   assert.match(appSpecJson(appSpecProperties(props)), /^\{"version":0\.0,"Resources":\[/);
   assert.equal(spec.Resources.length, 1);
+});
+
+// ---- the service shape ------------------------------------------------------------------------------------------
+
+
+const shapeProps = {
+  Family: 'prod-web', ContainerName: 'web', ContainerPort: '8080', Subnets: ['subnet-a', 'subnet-b'],
+  SecurityGroups: ['sg-1', 'sg-2'],
+  CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: '3', Base: '1' }],
+};
+
+test('the shape is created from its properties, with both providers always present', async () => {
+  const created = await shape.onEvent({ RequestType: 'Create', ResourceProperties: shapeProps });
+  assert.deepEqual(created.Data, {
+    Family: 'prod-web', ContainerName: 'web', ContainerPort: '8080', Subnets: 'subnet-a,subnet-b',
+    SecurityGroups: 'sg-1,sg-2',
+    FargateWeight: '0', FargateBase: '0', FargateSpotWeight: '3', FargateSpotBase: '1',
+  });
+  assert.ok(created.PhysicalResourceId.length < 1024, 'a physical ID CloudFormation accepts');
+});
+
+test('an update keeps the creation-time shape however often the properties change', async () => {
+  const created = await shape.onEvent({ RequestType: 'Create', ResourceProperties: shapeProps });
+  let physicalId = created.PhysicalResourceId;
+  for (const change of [{ ContainerPort: '9090' }, { Subnets: ['subnet-c'] }, { Family: 'prod-web2' }]) {
+    const updated = await shape.onEvent({ RequestType: 'Update', PhysicalResourceId: physicalId,
+      ResourceProperties: { ...shapeProps, ...change }, OldResourceProperties: shapeProps });
+    assert.equal(updated.PhysicalResourceId, physicalId, 'same physical ID: no replacement');
+    assert.deepEqual(updated.Data, created.Data);
+    physicalId = updated.PhysicalResourceId;
+  }
+  assert.deepEqual(await shape.onEvent({ RequestType: 'Delete', PhysicalResourceId: physicalId }), { PhysicalResourceId: physicalId });
+});
+
+test('a physical ID this handler did not make is an error', async () => {
+  await assert.rejects(shape.onEvent({ RequestType: 'Update', PhysicalResourceId: 'other', ResourceProperties: shapeProps }),
+    /not a service shape/);
 });

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.codedeploy.AutoRollbackConfig;
@@ -82,12 +83,14 @@ public final class CodeDeployBlueGreen extends Construct {
     static final String HANDLER_RESOURCE = "/lambda/codedeploy-deployment/";
     private static final String LAMBDA_BASIC_EXECUTION =
             "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]";
-    static final List<String> HANDLER_FILES = List.of("index.mjs", "deployment.mjs");
+    static final List<String> HANDLER_FILES = List.of("index.mjs", "deployment.mjs", "shape.mjs");
 
     private final EcsApplication application;
     private final EcsDeploymentGroup deploymentGroup;
     private final IEcsDeploymentConfig deploymentConfig;
     private final CustomResource deployment;
+    private final CustomResource shape;
+    private Map<String, Object> appSpecProperties;
     private final DeployedService deployed;
     private ILogGroup logGroup;
 
@@ -130,6 +133,85 @@ public final class CodeDeployBlueGreen extends Construct {
                 + "APIs; only the CodeDeploy service may assume this role, and only for this deployment group.");
 
         this.deployment = newDeploymentResource(props, way, service);
+        this.shape = freezeServiceShape(service);
+    }
+
+    /**
+     * Keeps the properties ECS refuses to update under CODE_DEPLOY (ECS UpdateService: task definition, network
+     * configuration, load balancers, capacity strategy) at their creation-time values in the service's template: the
+     * service reads them by {@code Fn::GetAtt} from a {@code Custom::CodeDeployServiceShape} whose handler answers
+     * every update with the values it was created with. A config change of one of them then changes the deployment
+     * resource (which CodeDeploy deploys) but not what the service resolves to, so CloudFormation sends nothing to ECS.
+     * The platform version is LATEST, constant, and stays as it is.
+     */
+    private CustomResource freezeServiceShape(BaseService service) {
+        Function handler = Function.Builder.create(this, "ShapeHandler")
+                .runtime(Runtime.NODEJS_24_X)
+                .code(Code.fromAsset(handlerDirectory().toString()))
+                .handler("shape.onEvent")
+                .timeout(Duration.seconds(30))
+                .memorySize(128)
+                .description("Keeps the creation-time values of what ECS refuses to update on a CODE_DEPLOY service")
+                .logGroup(logGroup())
+                .build();
+        Acknowledgments.acknowledge(handler, LAMBDA_BASIC_EXECUTION, "AWSLambdaBasicExecutionRole lets the shape "
+                + "handler write only its own CloudWatch log streams; it calls no AWS API and has no other permission.");
+        Acknowledgments.acknowledge(handler, "NIST.800.53.R5-LambdaConcurrency", "Only CloudFormation invokes it, once "
+                + "per stack operation through the provider; there is no traffic to limit.");
+        Acknowledgments.acknowledge(handler, "NIST.800.53.R5-LambdaDLQ", "Invoked synchronously by the custom resource "
+                + "provider, which reports every failure to CloudFormation; a dead-letter queue would never receive an event.");
+        Acknowledgments.acknowledge(handler, "NIST.800.53.R5-LambdaInsideVPC", "It computes its answer from its event "
+                + "alone and calls no service; in the VPC it would only need network interfaces for nothing.");
+        Provider provider = Provider.Builder.create(this, "ShapeProvider")
+                .onEventHandler(handler)
+                .logGroup(logGroup())
+                .build();
+        acknowledgeShapeProvider(provider, handler);
+        Map<String, Object> properties = new LinkedHashMap<>(appSpecProperties);
+        properties.keySet().retainAll(List.of("ContainerName", "ContainerPort", "Subnets", "SecurityGroups",
+                "CapacityProviderStrategy"));
+        properties.put("Family", service.getTaskDefinition().getFamily());
+        CustomResource shape = CustomResource.Builder.create(this, "ServiceShape")
+                .serviceToken(provider.getServiceToken())
+                .resourceType("Custom::CodeDeployServiceShape")
+                .properties(properties)
+                .build();
+        CfnService cfn = (CfnService) service.getNode().getDefaultChild();
+        cfn.addPropertyOverride("TaskDefinition", shape.getAttString("Family"));
+        cfn.addPropertyOverride("LoadBalancers.0.ContainerName", shape.getAttString("ContainerName"));
+        cfn.addPropertyOverride("LoadBalancers.0.ContainerPort", shape.getAttString("ContainerPort"));
+        cfn.addPropertyOverride("NetworkConfiguration.AwsvpcConfiguration.Subnets", Fn.split(",", shape.getAttString("Subnets")));
+        cfn.addPropertyOverride("NetworkConfiguration.AwsvpcConfiguration.SecurityGroups",
+                Fn.split(",", shape.getAttString("SecurityGroups")));
+        // AssignPublicIp stays literal: Control Tower's CT.ECS.PR.9 reads it from the template, and it follows the
+        // environment's egress (public IPs are not allowed in prod), not the service's config.
+        // Both Fargate providers, always: the number of entries is part of the template and must not follow the config.
+        // A weight of 0 and base of 0 places no task on a provider.
+        cfn.addPropertyOverride("CapacityProviderStrategy", List.of(
+                Map.of("CapacityProvider", "FARGATE", "Weight", shape.getAttString("FargateWeight"),
+                        "Base", shape.getAttString("FargateBase")),
+                Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", shape.getAttString("FargateSpotWeight"),
+                        "Base", shape.getAttString("FargateSpotBase"))));
+        return shape;
+    }
+
+    /** The findings on the shape's provider framework: one function that invokes the shape handler. */
+    private static void acknowledgeShapeProvider(Provider provider, Function handler) {
+        String framework = "aws-cdk-lib's custom resource provider framework: ";
+        Acknowledgments.acknowledge(provider, LAMBDA_BASIC_EXECUTION, framework + "AWSLambdaBasicExecutionRole lets its "
+                + "function write only its CloudWatch log streams; it invokes only this service's shape handler.");
+        Stack stack = Stack.of(provider);
+        String logicalId = (String) stack.resolve(stack.getLogicalId((CfnElement) handler.getNode().getDefaultChild()));
+        Acknowledgments.acknowledge(provider, "AwsSolutions-IAM5[Resource::<" + logicalId + ".Arn>:*]", framework
+                + "the wildcard is the versions (:*) of this service's shape handler, which it invokes and nothing else.");
+        Acknowledgments.acknowledge(provider, "NIST.800.53.R5-IAMNoInlinePolicy", framework + "CDK writes its grant "
+                + "inline, scoped to invoking this service's shape handler; the review report requires approval when it widens.");
+        Acknowledgments.acknowledge(provider, "NIST.800.53.R5-LambdaConcurrency", framework + "only CloudFormation "
+                + "invokes it, once per stack operation; there is no traffic to limit.");
+        Acknowledgments.acknowledge(provider, "NIST.800.53.R5-LambdaDLQ", framework + "invoked by CloudFormation, which "
+                + "gets every failure as the resource's status; a dead-letter queue would never receive an event.");
+        Acknowledgments.acknowledge(provider, "NIST.800.53.R5-LambdaInsideVPC", framework + "it calls only Lambda and the "
+                + "CloudFormation response URL and handles no data of the service.");
     }
 
     /** A plan CodeDeploy predefines by its name; any other as a deployment config of this service's own. */
@@ -246,6 +328,7 @@ public final class CodeDeployBlueGreen extends Construct {
         properties.put("AssignPublicIp", settings.assignPublicIp() ? "ENABLED" : "DISABLED");
         properties.put("CapacityProviderStrategy", capacityProviderStrategy(cfn));
         properties.put("PlatformVersion", cfn.getPlatformVersion());
+        this.appSpecProperties = properties;
         CustomResource resource = CustomResource.Builder.create(this, "Deployment")
                 .serviceToken(provider.getServiceToken())
                 .resourceType("Custom::CodeDeployDeployment")
@@ -377,6 +460,11 @@ public final class CodeDeployBlueGreen extends Construct {
     /** The deployment group: both target groups, the listeners, the config, the alarms. */
     public EcsDeploymentGroup deploymentGroup() {
         return deploymentGroup;
+    }
+
+    /** The custom resource that keeps the service's creation-time shape. */
+    public CustomResource shape() {
+        return shape;
     }
 
     /** The custom resource that starts a deployment for each new task definition. */

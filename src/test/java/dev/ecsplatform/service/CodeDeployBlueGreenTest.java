@@ -26,7 +26,7 @@ class CodeDeployBlueGreenTest {
             template.hasResourceProperties("AWS::ECS::Service", Map.of(
                     "DeploymentController", Map.of("Type", "CODE_DEPLOY"),
                     "DeploymentConfiguration", Map.of("MaximumPercent", 200, "MinimumHealthyPercent", 100),
-                    "TaskDefinition", Match.stringLikeRegexp("^codedeploy-(web|ledger)$"),
+                    "TaskDefinition", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^CodeDeployServiceShape"), "Family")),
                     "DesiredCount", Match.absent(),
                     "ServiceConnectConfiguration", Match.absent()));
             // Not a member of the namespace: it does not wear the Service Connect group
@@ -37,7 +37,8 @@ class CodeDeployBlueGreenTest {
     @Test
     void onAnAlbRouteTheGroupShiftsBothTargetGroupsBehindTheSharedAndTheTestListener() {
         web.hasResourceProperties("AWS::ECS::Service", Map.of("LoadBalancers", List.of(Map.of(
-                "ContainerName", "web", "ContainerPort", 8080,
+                "ContainerName", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^CodeDeployServiceShape"), "ContainerName")),
+                "ContainerPort", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^CodeDeployServiceShape"), "ContainerPort")),
                 "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("^TrafficTargetGroup"))))));
         web.hasResourceProperties("AWS::CodeDeploy::DeploymentGroup", Map.of(
                 "DeploymentStyle", Map.of("DeploymentOption", "WITH_TRAFFIC_CONTROL", "DeploymentType", "BLUE_GREEN"),
@@ -129,6 +130,31 @@ class CodeDeployBlueGreenTest {
             after.hasResourceProperties("Custom::CodeDeployDeployment", Map.of("TaskDefinition",
                     Map.of("Ref", changed.get(0))));
         }
+    }
+
+    /**
+     * What ECS refuses to update under CODE_DEPLOY (container port, capacity strategy, security groups) changes the
+     * deployment resource, which CodeDeploy then deploys, and the shape's properties, whose handler keeps answering
+     * with the creation-time values; the ECS service's template stays byte-identical, so CloudFormation calls no
+     * UpdateService that ECS would refuse.
+     */
+    @Test
+    void aChangeEcsRefusesUnderCodeDeployReachesTheDeploymentAndLeavesTheServiceTemplateAsItWas() throws IOException {
+        String base = Files.readString(Fixtures.DIRECTORY.resolve("base.yaml"));
+        String fixture = Files.readString(Fixtures.DIRECTORY.resolve("codedeploy.yaml"));
+        String changed = fixture.replace("    port: 8080\n    traffic:\n      alb:", "    port: 8081\n"
+                + "    securityGroups: [sg-0123456789abcdef0]\n"
+                + "    compute: { fargate: { capacity: [{ provider: fargate-spot, weight: 1 }] } }\n"
+                + "    traffic:\n      alb:");
+        assertThat(changed).isNotEqualTo(fixture);
+        Template before = Template.fromStack(TestEnvironments.stage("codedeploy", base, fixture).services().get("web"));
+        Template after = Template.fromStack(TestEnvironments.stage("codedeploy", base, changed).services().get("web"));
+        assertThat(after.findResources("AWS::ECS::Service")).isEqualTo(before.findResources("AWS::ECS::Service"));
+        after.hasResourceProperties("Custom::CodeDeployDeployment", Map.of(
+                "ContainerPort", 8081,
+                "SecurityGroups", Match.arrayWith(List.of("sg-0123456789abcdef0")),
+                "CapacityProviderStrategy", List.of(Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1, "Base", 0))));
+        after.hasResourceProperties("Custom::CodeDeployServiceShape", Map.of("ContainerPort", 8081));
     }
 
     @SuppressWarnings("unchecked")
