@@ -178,6 +178,8 @@ test('an active deployment is stopped with rollback before anything else, and wa
   assert.equal(result.Data.DeploymentId, '');
   const order = aws.calls.map((call) => call.name);
   assert.ok(order.indexOf('stopDeployment') < order.indexOf('describeServices'), 'stopped before the live service is read');
+  // the timed-out isComplete never resumed scale-in; this does
+  assert.deepEqual(aws.named('registerScalableTarget').map((call) => call.input.SuspendedState.DynamicScalingInSuspended), [false]);
 });
 
 test('a stopped deployment that does not end in time fails with what to do', async () => {

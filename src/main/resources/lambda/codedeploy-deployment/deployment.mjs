@@ -29,7 +29,10 @@ export async function onEvent(event, aws) {
   // A deployment still running is either one this resource started before its provider timed out (CloudFormation is
   // now rolling back) or one started by hand; either way it must end before the next can start (CodeDeploy allows one
   // active deployment per group), and stopping it rolls its traffic back to the original task set.
-  await stopActiveDeployments(props, aws);
+  const stopped = await stopActiveDeployments(props, aws);
+  // The isComplete that would have resumed scale-in for a stopped deployment of ours never ran (its provider timed
+  // out), so resume it here.
+  if (stopped.length > 0) await resumeScaleIn(props, aws);
   const desired = appSpecProperties(props);
   const live = await primaryTaskSet(props, aws);
   const differences = differencesFrom(live, desired);
@@ -159,7 +162,7 @@ export function differencesFrom(live, desired) {
   return differences;
 }
 
-/** Stops, with rollback, every deployment of the group that is still active, and waits until each has ended. */
+/** Stops, with rollback, every deployment of the group that is still active, waits until each has ended, returns their IDs. */
 export async function stopActiveDeployments(props, aws) {
   const { deployments = [] } = await aws.listDeployments({
     applicationName: props.ApplicationName, deploymentGroupName: props.DeploymentGroupName,
@@ -181,6 +184,7 @@ export async function stopActiveDeployments(props, aws) {
       await aws.sleep(POLL_MS);
     }
   }
+  return deployments;
 }
 
 function scalableTarget(props) {
