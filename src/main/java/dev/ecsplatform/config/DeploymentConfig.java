@@ -7,5 +7,5 @@ package dev.ecsplatform.config;
  * record here (issue 9).
  */
 public sealed interface DeploymentConfig permits RollingDeploymentConfig, RecreateDeploymentConfig,
-        BlueGreenDeploymentConfig, CanaryDeploymentConfig, LinearDeploymentConfig {
+        BlueGreenDeploymentConfig, CanaryDeploymentConfig, LinearDeploymentConfig, CodeDeployDeploymentConfig {
 }

@@ -1098,6 +1098,9 @@ final class EnvironmentRules {
             if (service.deployment() instanceof EcsTrafficShiftConfig shift) {
                 checkTrafficShift(shift);
             }
+            if (service.deployment() instanceof CodeDeployDeploymentConfig codeDeploy) {
+                checkCodeDeploy(codeDeploy);
+            }
             if (service.deployment() instanceof RollingDeploymentConfig rolling) {
                 String key = at("deployment.rolling");
                 if (environment.tier().isProduction() && fields.valid(key + ".minHealthyPercent") && rolling.minHealthyPercent() < 100) {
@@ -1211,6 +1214,49 @@ final class EnvironmentRules {
                 fields.problem(where, "the cpu-high alarm fires at " + cpu + "%, not above scaling.cpuTargetPercent" + whose
                         + " (" + target + "%), the CPU that autoscaling keeps the service at: it would be in alarm in normal "
                         + "operation; use a cpuPercent above " + target + " or a lower cpuTargetPercent");
+            }
+        }
+
+        /**
+         * A CodeDeploy deployment group shifts one pair of target groups behind one production listener, Service Connect
+         * does not support the CODE_DEPLOY controller (ECS developer guide, Service Connect considerations), and the
+         * custom resource that waits for each deployment has at most an hour (ADR 0013).
+         */
+        private void checkCodeDeploy(CodeDeployDeploymentConfig codeDeploy) {
+            String key = at("deployment.codeDeploy");
+            boolean alb = service.traffic().alb().isPresent();
+            boolean nlb = service.traffic().nlb().isPresent();
+            if (alb && nlb) {
+                fields.problem(key, "needs exactly one way in through a load balancer, and this service has both traffic.alb "
+                        + "and traffic.nlb: a CodeDeploy deployment group shifts one pair of target groups; keep one of them, "
+                        + "or use deployment: { rolling: {} }");
+            } else if (!alb && !nlb) {
+                fields.problem(key, "needs a way in through a load balancer (traffic.alb or traffic.nlb): CodeDeploy shifts "
+                        + "traffic between two target groups, and " + (service.traffic().connect().isPresent()
+                                ? "Service Connect alone has none" : "a worker has none")
+                        + "; use deployment: { rolling: {} }");
+            }
+            service.traffic().connect().ifPresent(connect -> fields.problem(at("traffic.connect"), "is not possible with "
+                    + "deployment codeDeploy: ECS Service Connect does not support services under the CODE_DEPLOY deployment "
+                    + "controller; publish the service through its load balancer only, or choose an ECS-native deployment"));
+            CodeDeployTrafficShiftConfig shift = codeDeploy.trafficShift();
+            if (fields.valid(key + ".terminationWaitMinutes") && fields.valid(key + ".trafficShift")
+                    && codeDeploy.totalMinutes() > CodeDeployDeploymentConfig.PROVIDER_TIMEOUT_MINUTES) {
+                String plan;
+                if (shift instanceof CodeDeployCanaryConfig canary) {
+                    plan = "canary " + canary.percent() + "% then the rest after " + canary.minutes() + " minutes";
+                } else if (shift instanceof CodeDeployLinearConfig linear) {
+                    plan = "linear " + linear.percent() + "% every " + linear.minutes() + " minutes, " + shift.shiftMinutes()
+                            + " minutes from first to last step";
+                } else {
+                    plan = "all traffic at once";
+                }
+                int over = codeDeploy.totalMinutes() - CodeDeployDeploymentConfig.PROVIDER_TIMEOUT_MINUTES;
+                fields.problem(key, plan + ", a termination wait of " + codeDeploy.terminationWaitMinutes() + " minutes and "
+                        + CodeDeployDeploymentConfig.TASK_MARGIN_MINUTES + " minutes to start, check and drain tasks make "
+                        + codeDeploy.totalMinutes() + " minutes; cdk deploy waits for the deployment through a custom resource "
+                        + "whose provider gives up after " + CodeDeployDeploymentConfig.PROVIDER_TIMEOUT_MINUTES
+                        + " minutes, so shorten trafficShift or terminationWaitMinutes by " + over + " minutes");
             }
         }
 

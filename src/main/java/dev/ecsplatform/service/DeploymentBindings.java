@@ -1,5 +1,6 @@
 package dev.ecsplatform.service;
 
+import dev.ecsplatform.config.CodeDeployDeploymentConfig;
 import dev.ecsplatform.config.DeploymentConfig;
 import dev.ecsplatform.config.EcsTrafficShiftConfig;
 import dev.ecsplatform.config.RecreateDeploymentConfig;
@@ -30,6 +31,9 @@ public final class DeploymentBindings {
         }
         if (config instanceof EcsTrafficShiftConfig shift) {
             return new EcsTrafficShiftDeployment(shift, rollbackAlarmNames);
+        }
+        if (config instanceof CodeDeployDeploymentConfig codeDeploy) {
+            return new CodeDeployDeployment(codeDeploy, rollbackAlarmNames);
         }
         throw new IllegalStateException("no deployment binding for " + config);
     }

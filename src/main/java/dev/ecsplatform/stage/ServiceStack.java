@@ -32,6 +32,7 @@ import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
 import software.amazon.awscdk.services.ecs.BaseService;
+import software.amazon.awscdk.services.ecs.DeploymentControllerType;
 import software.amazon.awscdk.services.ecs.ServiceConnectProps;
 import software.constructs.Construct;
 
@@ -79,11 +80,6 @@ public final class ServiceStack extends Stack {
                 listener, config.port().orElseThrow(), config.healthCheck().gracePeriodSeconds(),
                 environment.loadBalancers().get(listener.loadBalancer()).allowFrom(), imports.vpc(),
                 imports.networkLoadBalancer(listener.loadBalancer())))));
-        Optional<ImportedServiceConnect> namespace = imports.serviceConnect();
-        Optional<ServiceConnectRoute> published = config.traffic().connect().map(connect ->
-                new ServiceConnectRoute(connect, config.port().orElseThrow(), namespace.orElseThrow()));
-        published.ifPresent(ways::add);
-        this.traffic = CompositeTraffic.of(ways);
         ComputeBinding compute = new FargateCompute(fargate.capacity());
         // The alarms that roll a bad deployment back, by name: the service is made before its alarms' metrics exist.
         Set<LoadBalancerType> loadBalancers = EnumSet.noneOf(LoadBalancerType.class);
@@ -91,6 +87,14 @@ public final class ServiceStack extends Stack {
         config.traffic().nlb().ifPresent(listener -> loadBalancers.add(LoadBalancerType.NETWORK));
         List<String> rollbackAlarmNames = ServiceAlarms.rollbackAlarmNames(environment.name(), serviceName, loadBalancers);
         DeploymentBinding deployment = DeploymentBindings.of(config.deployment(), rollbackAlarmNames);
+        boolean codeDeploy = deployment.serviceOptions().controller() == DeploymentControllerType.CODE_DEPLOY;
+        // Service Connect does not support the CODE_DEPLOY controller (ECS developer guide), so such a service is no
+        // member of the namespace: it neither publishes (a config error) nor calls others by their Service Connect name.
+        Optional<ImportedServiceConnect> namespace = codeDeploy ? Optional.empty() : imports.serviceConnect();
+        Optional<ServiceConnectRoute> published = config.traffic().connect().map(connect ->
+                new ServiceConnectRoute(connect, config.port().orElseThrow(), namespace.orElseThrow()));
+        published.ifPresent(ways::add);
+        this.traffic = CompositeTraffic.of(ways);
 
         // Outbound stays open: tasks pull images and call AWS APIs through NAT (or their public IPs, or VPC endpoints). Inbound is what
         // the traffic binding admits, on the container port only; a worker's group admits nothing.
@@ -118,7 +122,9 @@ public final class ServiceStack extends Stack {
         ComputeBinding.ServiceSettings settings = new ComputeBinding.ServiceSettings(imports.cluster(),
                 imports.taskSubnetSelection(config.subnets()), imports.taskSubnets().assignPublicIp(), taskDefinition.taskDefinition(),
                 securityGroups, deployment, traffic.healthCheckGracePeriod(), serviceConnect);
-        this.service = compute.newService(this, "Service", settings);
+        // A service of its own per controller: switching to or from CODE_DEPLOY makes a new ECS service next to the old
+        // one behind the same primary target group, and CloudFormation deletes the old one afterwards (ADR 0013).
+        this.service = compute.newService(this, codeDeploy ? "CodeDeployService" : "Service", settings);
         traffic.attach(service, taskSecurityGroup, deployment.trafficShift());
         this.alarms = new ServiceAlarms(this, "Alarms", new ServiceAlarms.Props(environment.name(), serviceName, config.alarms(),
                 imports.alarmTopic(), service, traffic.loadBalanced()));
@@ -127,7 +133,7 @@ public final class ServiceStack extends Stack {
                     + " but has the alarms " + alarms.rollbackAlarmNames());
         }
         new ServiceDashboard(this, "Dashboard", new ServiceDashboard.Props(environment.name(), serviceName, alarms));
-        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced()));
+        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced(), Optional.of(taskDefinition.logGroup())));
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
         service.getNode().addDependency(taskDefinition.executionRolePolicy());

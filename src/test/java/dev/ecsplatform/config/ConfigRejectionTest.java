@@ -2150,7 +2150,7 @@ class ConfigRejectionTest {
 
         // THEN it names the kinds there are, with no did-you-mean
         assertThat(files.problems()).containsExactly("dev.yaml:7:19 services.web.deployment.spinnaker: 'spinnaker' is not "
-                + "a kind of deployment; write one of rolling, recreate, blueGreen, canary, linear, as a map of its settings, e.g. deployment: { rolling: {} }");
+                + "a kind of deployment; write one of rolling, recreate, blueGreen, canary, linear, codeDeploy, as a map of its settings, e.g. deployment: { rolling: {} }");
     }
 
     @Test
@@ -2168,7 +2168,7 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:8:7 services.web.deployment.rollin: 'rollin' is not a kind "
-                + "of deployment; did you mean 'rolling'? write one of rolling, recreate, blueGreen, canary, linear, as a map of its settings, e.g. "
+                + "of deployment; did you mean 'rolling'? write one of rolling, recreate, blueGreen, canary, linear, codeDeploy, as a map of its settings, e.g. "
                 + "deployment: { rolling: {} }");
     }
 
@@ -2191,9 +2191,9 @@ class ConfigRejectionTest {
         // THEN each key is reported once, as a kind of deployment that does not exist, with the shape to write instead
         assertThat(files.problems()).containsExactly(
                 "dev.yaml:8:7 services.web.deployment.strategy: 'strategy' is not a kind of deployment; write one of "
-                        + "rolling, recreate, blueGreen, canary, linear, as a map of its settings, e.g. deployment: { rolling: {} }",
+                        + "rolling, recreate, blueGreen, canary, linear, codeDeploy, as a map of its settings, e.g. deployment: { rolling: {} }",
                 "dev.yaml:9:7 services.web.deployment.maxPercent: 'maxPercent' is not a kind of deployment; write one of "
-                        + "rolling, recreate, blueGreen, canary, linear, as a map of its settings, e.g. deployment: { rolling: {} }");
+                        + "rolling, recreate, blueGreen, canary, linear, codeDeploy, as a map of its settings, e.g. deployment: { rolling: {} }");
     }
 
     @Test
@@ -2210,7 +2210,7 @@ class ConfigRejectionTest {
                 """);
 
         assertThat(files.problems()).containsExactly("dev.yaml:7:17 services.web.deployment: names no kind of deployment; "
-                + "write one of rolling, recreate, blueGreen, canary, linear, e.g. deployment: { rolling: {} }, or leave deployment out for the default");
+                + "write one of rolling, recreate, blueGreen, canary, linear, codeDeploy, e.g. deployment: { rolling: {} }, or leave deployment out for the default");
     }
 
     @Test
@@ -2375,7 +2375,7 @@ class ConfigRejectionTest {
 
         // THEN one problem, not a second "names no kind of deployment" for the same value
         assertThat(files.problems()).containsExactly("dev.yaml:7:17 services.web.deployment: expected a map, got a string; "
-                + "write one of rolling, recreate, blueGreen, canary, linear, as a map of its settings, e.g. deployment: { rolling: {} }");
+                + "write one of rolling, recreate, blueGreen, canary, linear, codeDeploy, as a map of its settings, e.g. deployment: { rolling: {} }");
     }
 
     @Test

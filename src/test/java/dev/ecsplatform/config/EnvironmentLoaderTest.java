@@ -37,7 +37,7 @@ class EnvironmentLoaderTest {
             List<EnvironmentConfig> environments = EnvironmentLoader.loadAll(FIXTURES);
 
             // THEN base.yaml is not among them
-            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("alarms", "byoid", "byoidprod", "cheap", "dev", "edge", "internal", "natinst", "prod", "scaling", "shared", "shift", "shiftprod");
+            assertThat(environments).extracting(EnvironmentConfig::name).containsExactly("alarms", "byoid", "byoidprod", "cheap", "codedeploy", "dev", "edge", "internal", "natinst", "prod", "scaling", "shared", "shift", "shiftprod");
         }
 
         @Test

@@ -1,0 +1,44 @@
+package dev.ecsplatform.service;
+
+import dev.ecsplatform.config.CodeDeployDeploymentConfig;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.services.ecs.DeploymentControllerType;
+import software.constructs.Construct;
+
+/**
+ * CodeDeploy blue/green: the service runs under the {@code CODE_DEPLOY} controller, registered with its primary
+ * target group only, and {@link CodeDeployBlueGreen} adds the application, the deployment group over both target
+ * groups and listeners, and the custom resource that turns each new task definition into a CodeDeploy deployment
+ * (ADR 0013). ECS rejects a circuit breaker and deployment alarms under this controller; the rollback alarms go on
+ * the deployment group instead.
+ *
+ * @param config             the deployment settings
+ * @param rollbackAlarmNames the alarms that roll a deployment back
+ */
+public record CodeDeployDeployment(CodeDeployDeploymentConfig config, List<String> rollbackAlarmNames) implements DeploymentBinding {
+
+    public CodeDeployDeployment {
+        rollbackAlarmNames = List.copyOf(rollbackAlarmNames);
+    }
+
+    @Override
+    public TrafficShift trafficShift() {
+        return TrafficShift.CODE_DEPLOY;
+    }
+
+    /**
+     * 100/200: under CODE_DEPLOY the percentages only bound a task set while its tasks drain, and CDK's default of 50
+     * would halve it.
+     */
+    @Override
+    public ServiceDeploymentOptions serviceOptions() {
+        return new ServiceDeploymentOptions(DeploymentControllerType.CODE_DEPLOY, Optional.empty(), Optional.of(100),
+                Optional.of(200), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    @Override
+    public void afterService(Construct scope, DeployedService deployed) {
+        new CodeDeployBlueGreen(scope, "CodeDeploy", new CodeDeployBlueGreen.Props(config, rollbackAlarmNames, deployed));
+    }
+}
