@@ -1,5 +1,6 @@
 package dev.ecsplatform.alarms;
 
+import dev.ecsplatform.compliance.KeyPolicies;
 import dev.ecsplatform.config.AlarmNotificationsConfig;
 import dev.ecsplatform.config.Tier;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -77,17 +77,7 @@ public final class AlarmTopic extends Construct {
                 .resources(List.of("*"))
                 .conditions(alarmsOfThisAccount)
                 .build());
-        // As for the log keys (Control Tower CT.KMS.PR.3): only AWS services acting for a resource may create grants.
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("DenyGrantsExceptForAwsServices")
-                .effect(Effect.DENY)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(List.of("kms:CreateGrant"))
-                .resources(List.of("*"))
-                .conditions(Map.of("BoolIfExists", Map.of(
-                        "kms:GrantIsForAWSResource", "false",
-                        "aws:PrincipalIsAWSService", "false")))
-                .build());
+        key.addToResourcePolicy(KeyPolicies.denyGrantsExceptForAwsServices());
         this.topic = Topic.Builder.create(this, "Topic")
                 .displayName("Alarms of " + props.environment())
                 .masterKey(key)

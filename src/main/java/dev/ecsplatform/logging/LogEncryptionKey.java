@@ -1,11 +1,11 @@
 package dev.ecsplatform.logging;
 
+import dev.ecsplatform.compliance.KeyPolicies;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -50,18 +50,7 @@ public final class LogEncryptionKey extends Construct {
                 .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
                         "arn:" + stack.getPartition() + ":logs:" + stack.getRegion() + ":" + stack.getAccount() + ":log-group:*")))
                 .build());
-        // Grants let a holder use the key without the key policy saying so; only AWS services acting for
-        // a resource (CloudWatch Logs here) may create them (Control Tower CT.KMS.PR.3).
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("DenyGrantsExceptForAwsServices")
-                .effect(Effect.DENY)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(List.of("kms:CreateGrant"))
-                .resources(List.of("*"))
-                .conditions(Map.of("BoolIfExists", Map.of(
-                        "kms:GrantIsForAWSResource", "false",
-                        "aws:PrincipalIsAWSService", "false")))
-                .build());
+        key.addToResourcePolicy(KeyPolicies.denyGrantsExceptForAwsServices());
     }
 
     /** The key, for a log group's {@code encryptionKey}. */
