@@ -24,10 +24,11 @@ public final class DeploymentBindings {
      */
     public static DeploymentBinding of(DeploymentConfig config, List<String> rollbackAlarmNames) {
         if (config instanceof RollingDeploymentConfig rolling) {
-            return new RollingDeployment(rolling, rollbackAlarmNames);
+            return new RollingDeployment(rolling.minHealthyPercent(), rolling.maxPercent(), rollbackAlarmNames);
         }
         if (config instanceof RecreateDeploymentConfig) {
-            return new RecreateDeployment(rollbackAlarmNames);
+            return new RollingDeployment(RecreateDeploymentConfig.MIN_HEALTHY_PERCENT, RecreateDeploymentConfig.MAX_PERCENT,
+                    rollbackAlarmNames);
         }
         if (config instanceof EcsTrafficShiftConfig shift) {
             return new EcsTrafficShiftDeployment(shift, rollbackAlarmNames);
