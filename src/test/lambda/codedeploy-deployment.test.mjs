@@ -224,6 +224,15 @@ test('a rollback already under way (CodeDeploy rolled back by itself) is waited 
   assert.equal(result.Data.DeploymentId, '');
 });
 
+test('a deployment that ends between the look and the stop is no error', async () => {
+  const aws = fakeAws({ active: ['d-OLD'], statuses: { 'd-OLD': ['InProgress', 'Succeeded'] } });
+  aws.stopDeployment = async () => {
+    throw Object.assign(new Error('The deployment d-OLD has already completed'), { name: 'DeploymentAlreadyCompletedException' });
+  };
+  const result = await onEvent(update(), aws);
+  assert.equal(result.Data.DeploymentId, '');
+});
+
 test('a stopped deployment that does not end in time fails with what to do', async () => {
   const aws = fakeAws({ active: ['d-OLD'], statuses: { 'd-OLD': 'InProgress' } });
   await assert.rejects(onEvent(update({ TaskDefinition: 'prod-web:9' }), aws),

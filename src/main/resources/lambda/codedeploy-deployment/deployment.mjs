@@ -204,7 +204,12 @@ export async function stopActiveDeployments(props, aws) {
         waiting.push(`${deploymentId} (stopped, still ${info.status})`);
       } else {
         aws.log(`stopping CodeDeploy deployment ${deploymentId}, which is still active, with rollback`);
-        await aws.stopDeployment({ deploymentId, autoRollbackEnabled: true });
+        try {
+          await aws.stopDeployment({ deploymentId, autoRollbackEnabled: true });
+        } catch (error) {
+          // It ended between the look and the stop: nothing to stop, and the next listing shows any rollback.
+          if (error.name !== 'DeploymentAlreadyCompletedException') throw error;
+        }
         stopped.push(deploymentId);
         waiting.push(`${deploymentId} (stopped, still ${info.status})`);
       }
