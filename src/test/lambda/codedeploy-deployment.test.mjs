@@ -31,17 +31,26 @@ function fakeAws(state = {}) {
   let clock = 0;
   const record = (name, answer) => async (input) => { calls.push({ name, input }); return answer(input); };
   const statuses = { ...(state.statuses ?? {}) };
+  // The group's deployments: a stop starts the rollback `state.rollbacks` names, as CodeDeploy does.
+  const group = [...(state.active ?? [])];
+  const info = (next) => (typeof next === 'string' ? { status: next } : next);
+  const peek = (deploymentId) => info(Array.isArray(statuses[deploymentId]) ? statuses[deploymentId][0] : statuses[deploymentId]);
   return {
     calls,
     named: (name) => calls.filter((call) => call.name === name),
     createDeployment: record('createDeployment', () => ({ deploymentId: 'd-NEW' })),
     getDeployment: record('getDeployment', ({ deploymentId }) => {
       const next = statuses[deploymentId];
-      const info = Array.isArray(next) ? (next.length > 1 ? next.shift() : next[0]) : next;
-      return { deploymentInfo: typeof info === 'string' ? { status: info } : info };
+      return { deploymentInfo: info(Array.isArray(next) ? (next.length > 1 ? next.shift() : next[0]) : next) };
     }),
-    listDeployments: record('listDeployments', () => ({ deployments: state.active ?? [] })),
-    stopDeployment: record('stopDeployment', () => ({ status: 'Pending' })),
+    listDeployments: record('listDeployments', ({ includeOnlyStatuses }) => ({
+      deployments: group.filter((deploymentId) => includeOnlyStatuses.includes(peek(deploymentId)?.status)),
+    })),
+    stopDeployment: record('stopDeployment', ({ deploymentId }) => {
+      const rollback = state.rollbacks?.[deploymentId];
+      if (rollback) group.push(rollback);
+      return { status: 'Pending' };
+    }),
     describeServices: record('describeServices', () => ({ services: [{ taskSets: state.taskSets ?? [taskSet()] }] })),
     describeScalableTargets: record('describeScalableTargets', () => ({ ScalableTargets: state.targets ?? [{ SuspendedState: {} }] })),
     registerScalableTarget: record('registerScalableTarget', () => ({})),
@@ -150,11 +159,11 @@ test('a suspension somebody else set is neither touched nor resumed', async () =
 test('a failed or stopped deployment fails the resource, so the stack rolls back, and says why', async () => {
   for (const status of ['Failed', 'Stopped']) {
     const aws = fakeAws({ statuses: { 'd-NEW': { status, errorInformation: { code: 'ALARM_ACTIVE', message: 'alarm prod-web-5xx fired' },
-      rollbackInfo: { rollbackDeploymentId: 'd-BACK' } } } });
+      rollbackInfo: { rollbackDeploymentId: 'd-BACK' } }, 'd-BACK': 'Succeeded' } });
     const event = { ...update(), Data: { DeploymentId: 'd-NEW', ScaleInSuspended: 'true' } };
     await assert.rejects(isComplete(event, aws), (error) => {
       assert.match(error.message, new RegExp(`d-NEW ended ${status} \\(ALARM_ACTIVE: alarm prod-web-5xx fired\\)`));
-      assert.match(error.message, /rolled back with deployment d-BACK/);
+      assert.match(error.message, /rolled back with deployment d-BACK, which ended Succeeded/);
       return true;
     });
     assert.equal(aws.named('registerScalableTarget')[0].input.SuspendedState.DynamicScalingInSuspended, false, 'scale-in resumed first');
@@ -169,12 +178,23 @@ test('waits while CodeDeploy works, through the termination wait', async () => {
   assert.deepEqual(await isComplete({ ...update(), Data: { DeploymentId: '' } }, fakeAws()), { IsComplete: true });
 });
 
+test('a failed deployment fails the resource only once CodeDeploy has rolled it back', async () => {
+  // Until then CloudFormation's rollback would find the rollback deployment moving traffic and could start nothing.
+  const aws = fakeAws({ statuses: { 'd-NEW': { status: 'Failed', rollbackInfo: { rollbackDeploymentId: 'd-BACK' } },
+    'd-BACK': ['InProgress', 'Succeeded'] } });
+  const event = { ...update(), Data: { DeploymentId: 'd-NEW', ScaleInSuspended: 'true' } };
+  assert.deepEqual(await isComplete(event, aws), { IsComplete: false });
+  assert.deepEqual(aws.named('registerScalableTarget'), [], 'scale-in stays suspended while the rollback runs');
+  await assert.rejects(isComplete(event, aws), /d-NEW ended Failed \(no reason given\); CodeDeploy rolled back with deployment d-BACK/);
+  assert.equal(aws.named('registerScalableTarget').length, 1);
+});
+
 test('an active deployment is stopped with rollback before anything else, and waited for', async () => {
   // The provider timed out on d-OLD; CloudFormation rolls back with the old properties, which the original task set runs.
   const aws = fakeAws({ active: ['d-OLD'], statuses: { 'd-OLD': ['InProgress', 'InProgress', 'Stopped'] } });
   const result = await onEvent(update(), aws);
-  assert.deepEqual(aws.named('stopDeployment')[0].input, { deploymentId: 'd-OLD', autoRollbackEnabled: true });
-  assert.equal(aws.named('getDeployment').length, 3);
+  assert.deepEqual(aws.named('stopDeployment').map((call) => call.input), [{ deploymentId: 'd-OLD', autoRollbackEnabled: true }]);
+  assert.equal(aws.named('listDeployments').length, 3, 'listed again until nothing is active');
   assert.equal(result.Data.DeploymentId, '');
   const order = aws.calls.map((call) => call.name);
   assert.ok(order.indexOf('stopDeployment') < order.indexOf('describeServices'), 'stopped before the live service is read');
@@ -182,9 +202,42 @@ test('an active deployment is stopped with rollback before anything else, and wa
   assert.deepEqual(aws.named('registerScalableTarget').map((call) => call.input.SuspendedState.DynamicScalingInSuspended), [false]);
 });
 
+test('the rollback a stop starts is waited for, not stopped, before the service is read or a deployment starts', async () => {
+  // Stopping d-OLD during its termination wait: CodeDeploy moves traffic back with d-BACK; the replacement task set
+  // stays PRIMARY until d-BACK has finished, and no deployment can start while it runs.
+  const aws = fakeAws({ active: ['d-OLD'], rollbacks: { 'd-OLD': 'd-BACK' },
+    statuses: { 'd-OLD': ['InProgress', 'Stopped'], 'd-BACK': [{ status: 'InProgress', creator: 'codeDeployRollback' }, 'Succeeded'] } });
+  await onEvent(update({ TaskDefinition: 'prod-web:9' }), aws);
+  assert.deepEqual(aws.named('stopDeployment').map((call) => call.input.deploymentId), ['d-OLD']);
+  const order = aws.calls.map((call) => call.name);
+  const rollbackDone = order.lastIndexOf('listDeployments');
+  assert.ok(aws.named('getDeployment').some((call) => call.input.deploymentId === 'd-BACK'), 'the rollback was looked at');
+  assert.ok(rollbackDone < order.indexOf('describeServices') && rollbackDone < order.indexOf('createDeployment'));
+});
+
+test('a rollback already under way (CodeDeploy rolled back by itself) is waited for and never stopped', async () => {
+  const rollback = (status) => ({ status, rollbackInfo: { rollbackTriggeringDeploymentId: 'd-NEW' } });
+  const aws = fakeAws({ active: ['d-BACK'], statuses: { 'd-BACK': [rollback('InProgress'), rollback('InProgress'), rollback('Succeeded')] } });
+  const result = await onEvent(update(), aws);
+  assert.deepEqual(aws.named('stopDeployment'), []);
+  assert.deepEqual(aws.named('registerScalableTarget'), [], 'nothing of ours was stopped, nothing to resume');
+  assert.equal(result.Data.DeploymentId, '');
+});
+
+test('a deployment that ends between the look and the stop is no error', async () => {
+  const aws = fakeAws({ active: ['d-OLD'], statuses: { 'd-OLD': ['InProgress', 'Succeeded'] } });
+  aws.stopDeployment = async () => {
+    throw Object.assign(new Error('The deployment d-OLD has already completed'), { name: 'DeploymentAlreadyCompletedException' });
+  };
+  const result = await onEvent(update(), aws);
+  assert.equal(result.Data.DeploymentId, '');
+});
+
 test('a stopped deployment that does not end in time fails with what to do', async () => {
   const aws = fakeAws({ active: ['d-OLD'], statuses: { 'd-OLD': 'InProgress' } });
-  await assert.rejects(onEvent(update({ TaskDefinition: 'prod-web:9' }), aws), /d-OLD was stopped but is still InProgress/);
+  await assert.rejects(onEvent(update({ TaskDefinition: 'prod-web:9' }), aws),
+    /deployments of app\/group are still active: d-OLD \(stopped, still InProgress\); wait for them to end/);
+  assert.equal(aws.named('stopDeployment').length, 1, 'stopped once');
   assert.ok(aws.now() >= STOP_WAIT_MS);
   assert.deepEqual(aws.named('createDeployment'), []);
 });

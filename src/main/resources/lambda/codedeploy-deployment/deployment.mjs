@@ -7,7 +7,8 @@
 //         with an AppSpec that carries all of them; isComplete then waits until CodeDeploy reports success (which
 //         includes the termination wait) and fails, so that the stack rolls back, when CodeDeploy fails or stops.
 //         A CloudFormation rollback calls Update with the old properties; when the live service already runs them
-//         (CodeDeploy rolled back by itself) nothing starts.
+//         (CodeDeploy rolled back by itself) nothing starts. Before anything else, every deployment of the group still
+//         active is stopped with rollback, and CodeDeploy's rollbacks are waited for (never stopped).
 // Delete: nothing. Deleting the stack deletes the service and its task sets.
 
 /** The deployment statuses in which CodeDeploy is still working; every other status is final. */
@@ -15,7 +16,7 @@ export const ACTIVE_STATUSES = ['Created', 'Queued', 'InProgress', 'Baking', 'Re
 
 const SCALABLE_DIMENSION = 'ecs:service:DesiredCount';
 
-/** How long onEvent waits for a deployment it stopped to end (its Lambda function times out after 14 minutes). */
+/** How long onEvent waits for the group's active deployments and rollbacks to end (its Lambda function times out after 14 minutes). */
 export const STOP_WAIT_MS = 12 * 60 * 1000;
 const POLL_MS = 15 * 1000;
 
@@ -26,9 +27,10 @@ export async function onEvent(event, aws) {
     aws.log(`${event.RequestType}: nothing to deploy`);
     return { PhysicalResourceId: physicalId, Data: { DeploymentId: '' } };
   }
-  // A deployment still running is either one this resource started before its provider timed out (CloudFormation is
-  // now rolling back) or one started by hand; either way it must end before the next can start (CodeDeploy allows one
-  // active deployment per group), and stopping it rolls its traffic back to the original task set.
+  // A deployment still running is one this resource started before its provider timed out or another resource failed
+  // (CloudFormation is now rolling back), one started by hand, or CodeDeploy's rollback of either; each must end before
+  // the next can start (CodeDeploy allows one active deployment per group). Stopping one rolls its traffic back to the
+  // original task set through a rollback deployment, which is waited for, as is a rollback already under way.
   const stopped = await stopActiveDeployments(props, aws);
   // The isComplete that would have resumed scale-in for a stopped deployment of ours never ran (its provider timed
   // out), so resume it here.
@@ -64,12 +66,20 @@ export async function isComplete(event, aws) {
   const { deploymentInfo: info } = await aws.getDeployment({ deploymentId });
   aws.log(`CodeDeploy deployment ${deploymentId}: ${info.status}`);
   if (ACTIVE_STATUSES.includes(info.status)) return { IsComplete: false };
+  // A failed or stopped deployment is rolled back by a deployment of its own: the resource fails only once that has
+  // ended, so that CloudFormation's rollback (an Update with the old properties) finds the group idle and the original
+  // task set PRIMARY again, rather than a rollback still moving traffic, during which no deployment can start.
+  const rollbackId = info.rollbackInfo?.rollbackDeploymentId;
+  const rollback = rollbackId ? (await aws.getDeployment({ deploymentId: rollbackId })).deploymentInfo : undefined;
+  if (rollback && ACTIVE_STATUSES.includes(rollback.status)) {
+    aws.log(`CodeDeploy is rolling deployment ${deploymentId} back with deployment ${rollbackId}: ${rollback.status}`);
+    return { IsComplete: false };
+  }
   if (event.Data.ScaleInSuspended === 'true') await resumeScaleIn(event.ResourceProperties, aws);
   if (info.status === 'Succeeded') return { IsComplete: true };
   const reason = info.errorInformation ? `${info.errorInformation.code}: ${info.errorInformation.message}` : 'no reason given';
-  const rollback = info.rollbackInfo?.rollbackDeploymentId
-    ? `; CodeDeploy rolled back with deployment ${info.rollbackInfo.rollbackDeploymentId}` : '';
-  throw new Error(`CodeDeploy deployment ${deploymentId} ended ${info.status} (${reason})${rollback}; `
+  const rolledBack = rollback ? `; CodeDeploy rolled back with deployment ${rollbackId}, which ended ${rollback.status}` : '';
+  throw new Error(`CodeDeploy deployment ${deploymentId} ended ${info.status} (${reason})${rolledBack}; `
     + `see aws deploy get-deployment --deployment-id ${deploymentId}`);
 }
 
@@ -162,29 +172,56 @@ export function differencesFrom(live, desired) {
   return differences;
 }
 
-/** Stops, with rollback, every deployment of the group that is still active, waits until each has ended, returns their IDs. */
+/**
+ * A deployment CodeDeploy started to roll another back (CodeDeploy user guide, "Redeploy and roll back a deployment":
+ * rollbacks are new deployments with new IDs; GetDeployment names their creator `codeDeployRollback`).
+ */
+export function isRollback(info) {
+  return info.creator === 'codeDeployRollback' || Boolean(info.rollbackInfo?.rollbackTriggeringDeploymentId);
+}
+
+/**
+ * Ends every deployment of the group that is still active and returns the IDs of those it stopped. A deployment started
+ * by anyone but CodeDeploy's own rollback is stopped with rollback; a rollback is never stopped (that would leave
+ * traffic wherever it is), only waited for. Stopping starts a rollback deployment, so the group is listed again until
+ * nothing is active: only then is the PRIMARY task set the one the rollback restored, and a new deployment allowed.
+ */
 export async function stopActiveDeployments(props, aws) {
-  const { deployments = [] } = await aws.listDeployments({
-    applicationName: props.ApplicationName, deploymentGroupName: props.DeploymentGroupName,
-    includeOnlyStatuses: ACTIVE_STATUSES,
-  });
-  for (const deploymentId of deployments) {
-    aws.log(`stopping CodeDeploy deployment ${deploymentId}, which is still active, with rollback`);
-    await aws.stopDeployment({ deploymentId, autoRollbackEnabled: true });
-  }
+  const stopped = [];
   const deadline = aws.now() + STOP_WAIT_MS;
-  for (const deploymentId of deployments) {
-    for (;;) {
-      const { deploymentInfo } = await aws.getDeployment({ deploymentId });
-      if (!ACTIVE_STATUSES.includes(deploymentInfo.status)) break;
-      if (aws.now() >= deadline) {
-        throw new Error(`CodeDeploy deployment ${deploymentId} was stopped but is still ${deploymentInfo.status}; wait `
-          + `for it to end (aws deploy get-deployment --deployment-id ${deploymentId}), then retry`);
+  for (;;) {
+    const { deployments = [] } = await aws.listDeployments({
+      applicationName: props.ApplicationName, deploymentGroupName: props.DeploymentGroupName,
+      includeOnlyStatuses: ACTIVE_STATUSES,
+    });
+    const waiting = [];
+    for (const deploymentId of deployments) {
+      const { deploymentInfo: info } = await aws.getDeployment({ deploymentId });
+      if (!ACTIVE_STATUSES.includes(info.status)) continue;
+      if (isRollback(info)) {
+        waiting.push(`${deploymentId} (a CodeDeploy rollback, ${info.status})`);
+      } else if (stopped.includes(deploymentId)) {
+        waiting.push(`${deploymentId} (stopped, still ${info.status})`);
+      } else {
+        aws.log(`stopping CodeDeploy deployment ${deploymentId}, which is still active, with rollback`);
+        try {
+          await aws.stopDeployment({ deploymentId, autoRollbackEnabled: true });
+        } catch (error) {
+          // It ended between the look and the stop: nothing to stop, and the next listing shows any rollback.
+          if (error.name !== 'DeploymentAlreadyCompletedException') throw error;
+        }
+        stopped.push(deploymentId);
+        waiting.push(`${deploymentId} (stopped, still ${info.status})`);
       }
-      await aws.sleep(POLL_MS);
     }
+    if (waiting.length === 0) return stopped;
+    if (aws.now() >= deadline) {
+      throw new Error(`CodeDeploy deployments of ${props.ApplicationName}/${props.DeploymentGroupName} are still active: `
+        + `${waiting.join(', ')}; wait for them to end (aws deploy get-deployment --deployment-id ...), then retry`);
+    }
+    aws.log(`waiting for ${waiting.join(', ')} to end`);
+    await aws.sleep(POLL_MS);
   }
-  return deployments;
 }
 
 function scalableTarget(props) {

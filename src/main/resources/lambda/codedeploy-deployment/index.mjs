@@ -1,4 +1,4 @@
-// Lambda entry points of the CodeDeploy deployment custom resource (Node.js 22, with the AWS SDK v3 the runtime
+// Lambda entry points of the CodeDeploy deployment custom resource (Node.js 24, with the AWS SDK v3 the runtime
 // bundles: no bundling step). The decisions are in deployment.mjs; this file only wires the SDK clients to them.
 import {
   CodeDeployClient, CreateDeploymentCommand, GetDeploymentCommand, ListDeploymentsCommand, StopDeploymentCommand,

@@ -18,6 +18,9 @@ import software.constructs.Construct;
  */
 public record CodeDeployDeployment(CodeDeployDeploymentConfig config, List<String> rollbackAlarmNames) implements DeploymentBinding {
 
+    /** The ID of the {@link CodeDeployBlueGreen} this binding adds next to the service. */
+    public static final String CONSTRUCT_ID = "CodeDeploy";
+
     public CodeDeployDeployment {
         rollbackAlarmNames = List.copyOf(rollbackAlarmNames);
     }
@@ -39,6 +42,6 @@ public record CodeDeployDeployment(CodeDeployDeploymentConfig config, List<Strin
 
     @Override
     public void afterService(Construct scope, DeployedService deployed) {
-        new CodeDeployBlueGreen(scope, "CodeDeploy", new CodeDeployBlueGreen.Props(config, rollbackAlarmNames, deployed));
+        new CodeDeployBlueGreen(scope, CONSTRUCT_ID, new CodeDeployBlueGreen.Props(config, rollbackAlarmNames, deployed));
     }
 }

@@ -7,6 +7,8 @@ import dev.ecsplatform.config.FargateConfig;
 import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
+import dev.ecsplatform.service.CodeDeployBlueGreen;
+import dev.ecsplatform.service.CodeDeployDeployment;
 import dev.ecsplatform.service.CompositeTraffic;
 import dev.ecsplatform.service.ComputeBinding;
 import dev.ecsplatform.service.DeployedService;
@@ -139,6 +141,11 @@ public final class ServiceStack extends Stack {
         service.getNode().addDependency(taskDefinition.executionRolePolicy());
         this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service,
                 traffic.loadBalanced()));
+        // A CodeDeploy deployment suspends and resumes the scalable target's scale-in (ADR 0013): CloudFormation finishes
+        // a change of the target (which registers it again) before the deployment starts, and a new target exists by then.
+        if (getNode().tryFindChild(CodeDeployDeployment.CONSTRUCT_ID) instanceof CodeDeployBlueGreen blueGreen) {
+            blueGreen.deployment().getNode().addDependency(autoScaling.target());
+        }
         ServiceOutputs.add(this, new ServiceOutputs.Props(traffic.url(), taskDefinition.logGroup(), imports.cluster(), service));
     }
 

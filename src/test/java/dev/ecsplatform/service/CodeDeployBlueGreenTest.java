@@ -106,6 +106,14 @@ class CodeDeployBlueGreenTest {
                         "Condition", Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")),
                         "Resource", List.of(Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^TaskExecutionRole"), "Arn")),
                                 Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^TaskTaskRole"), "Arn"))))))))));
+        // The deployment suspends the scalable target's scale-in: after the group, and after CloudFormation's own
+        // changes of the target, which must not land in the middle of a deployment
+        for (Template template : List.of(web, ledger)) {
+            Map<String, Map<String, Object>> deployments = template.findResources("Custom::CodeDeployDeployment");
+            assertThat(deployments.values().iterator().next().get("DependsOn")).asList()
+                    .anySatisfy(id -> assertThat(id).asString().startsWith("CodeDeployDeploymentGroup"))
+                    .anySatisfy(id -> assertThat(id).asString().matches("ScalingTarget[0-9A-F]{8}"));
+        }
         // The provider waits at most the hour the config rules count with
         web.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("DefinitionString", Match.anyValue()));
     }
