@@ -19,10 +19,13 @@ import software.amazon.awscdk.services.ecs.AlternateTarget;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.ecs.ListenerRuleConfiguration;
 import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddNetworkActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.NetworkWeightedTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.Protocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.constructs.Construct;
@@ -74,6 +77,7 @@ public final class NlbListener extends Construct implements TrafficBinding {
         }
         this.health = check.build();
         this.targetGroup = newTargetGroup("TargetGroup");
+        // Its default action comes in attach, once the shift is known (CDK warns when a default action is replaced).
         this.listener = newListener("Listener", config.port());
         admitClients("ClientIngress-", config.port(), props.allowFrom(), "this service's listener");
     }
@@ -91,9 +95,10 @@ public final class NlbListener extends Construct implements TrafficBinding {
     }
 
     /**
-     * A listener of the service's own, forwarding to the primary target group. The production listener stays so in the
-     * template whatever a blue/green deployment did to the live one: CloudFormation updates a resource only when its
-     * template properties change, so a deploy that changes the image alone never touches it (ADR 0012).
+     * A listener of the service's own, without its default action, which {@link #attach} gives it once the shift is
+     * known ({@link #forwardTo}). The production listener stays as written in the template whatever a blue/green
+     * deployment did to the live one: CloudFormation updates a resource only when its template properties change, so a
+     * deploy that changes the image alone never touches it (ADR 0012).
      */
     private NetworkListener newListener(String id, int port) {
         NlbListenerConfig config = props.listener();
@@ -105,8 +110,7 @@ public final class NlbListener extends Construct implements TrafficBinding {
                     case TLS -> Protocol.TLS;
                     case UDP -> Protocol.UDP;
                     case TCP_UDP -> Protocol.TCP_UDP;
-                })
-                .defaultTargetGroups(List.of(targetGroup));
+                });
         if (!config.certificates().isEmpty()) {
             listener.certificates(config.certificates().stream().map(ListenerCertificate::fromArn).toList())
                     .sslPolicy(ClientSources.sslPolicy(config.tlsPolicy()));
@@ -151,6 +155,23 @@ public final class NlbListener extends Construct implements TrafficBinding {
                 }
             }
         }
+    }
+
+    /**
+     * The default action of {@code listener}: for an ECS shift all traffic to the primary group and none to the
+     * alternate, the weighted forward ECS itself writes when it shifts (NLB listeners take weighted target groups, 0 to
+     * 999), as on the ALB route. Both groups are then associated with the load balancer before the service exists, as
+     * ECS requires of the target group and the alternate of a production or test listener, and ELB health-checks the
+     * new tasks in the alternate group before ECS moves traffic to them. Otherwise (rolling, recreate, and CodeDeploy,
+     * which swaps the groups behind the listener itself) the primary group alone.
+     */
+    private void forwardTo(NetworkListener listener, TrafficShift shift) {
+        NetworkListenerAction action = shift == TrafficShift.ECS && alternate.isPresent()
+                ? NetworkListenerAction.weightedForward(List.of(
+                        NetworkWeightedTargetGroup.builder().targetGroup(targetGroup).weight(100).build(),
+                        NetworkWeightedTargetGroup.builder().targetGroup(alternate.get()).weight(0).build()))
+                : NetworkListenerAction.forward(List.of(targetGroup));
+        listener.addAction("Default", AddNetworkActionProps.builder().action(action).build());
     }
 
     private Protocol targetProtocol() {
@@ -204,6 +225,8 @@ public final class NlbListener extends Construct implements TrafficBinding {
                 target.alternateTarget(alternateTarget.build());
             }
         }
+        forwardTo(listener, shift);
+        testListener.ifPresent(test -> forwardTo(test, shift));
         targetGroup.addTarget(service.loadBalancerTarget(target.build()));
         if (shift == TrafficShift.ECS) {
             AlternateTargetRole.acknowledge(service, "NetworkAlternateTarget");

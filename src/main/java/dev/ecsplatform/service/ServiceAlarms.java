@@ -194,7 +194,7 @@ public final class ServiceAlarms extends Construct {
                 .label("5xx responses from the tasks, % of requests")
                 .build();
         alarm(Signal.SERVER_ERROR_RATE, rate, limits.serverErrorPercent(), ComparisonOperator.GREATER_THAN_THRESHOLD, 3,
-                "more than " + limits.serverErrorPercent() + "% of requests ended in a 5xx from the tasks for 3 minutes "
+                "more than " + limits.serverErrorPercent() + "% of requests ended in a 5xx from the tasks in 3 of 4 minutes "
                         + "(minutes with fewer than " + limits.minimumRequestsPerMinute() + " requests count as good)");
     }
 
@@ -215,7 +215,7 @@ public final class ServiceAlarms extends Construct {
                 .label("p99 response time of the tasks, ms")
                 .build();
         alarm(Signal.P99_LATENCY, latency, limits.p99ResponseTimeMillis(), ComparisonOperator.GREATER_THAN_THRESHOLD, 3,
-                "the tasks' p99 response time was above " + limits.p99ResponseTimeMillis() + " ms for 3 minutes (minutes "
+                "the tasks' p99 response time was above " + limits.p99ResponseTimeMillis() + " ms in 3 of 4 minutes (minutes "
                         + "with fewer than " + limits.minimumRequestsPerMinute() + " requests count as good)");
     }
 
@@ -224,7 +224,7 @@ public final class ServiceAlarms extends Construct {
         // UnHealthyHostCount); summed over the groups of a way in, and the worse way in counts.
         IMetric unhealthy = perWayIn("u", "UnHealthyHostCount", "Minimum", "MAX", "unhealthy targets");
         alarm(Signal.UNHEALTHY_HOSTS, unhealthy, limits.unhealthyHosts(), ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 2,
-                limits.unhealthyHosts() + " or more of the service's targets failed the load balancer's health check for 2 "
+                limits.unhealthyHosts() + " or more of the service's targets failed the load balancer's health check in 2 of 3 "
                         + "minutes");
     }
 
@@ -239,7 +239,7 @@ public final class ServiceAlarms extends Construct {
                 .label("1 while no target is healthy and tasks are wanted")
                 .build();
         alarm(Signal.NO_HEALTHY_HOSTS, none, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 2,
-                "a load balancer had no healthy target of the service for 2 minutes while the service wanted tasks: nothing "
+                "a load balancer had no healthy target of the service in 2 of 3 minutes while the service wanted tasks: nothing "
                         + "reached it");
     }
 
@@ -253,17 +253,35 @@ public final class ServiceAlarms extends Construct {
                 .label("tasks wanted but not running")
                 .build();
         alarm(Signal.TASKS_BELOW_DESIRED, missing, 0, ComparisonOperator.GREATER_THAN_THRESHOLD, minutes,
-                "fewer tasks ran than the service wants for " + minutes + " minutes: tasks that crash, cannot pull their "
+                "fewer tasks ran than the service wants in " + minutes + " of " + (minutes + 1) + " minutes: tasks that crash, cannot pull their "
                         + "image or find no capacity");
     }
 
     private void utilization(Signal signal, Metric metric, int percent, String what) {
-        alarm(signal, metric, percent, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 5,
+        alarmInARow(signal, metric, percent, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 5,
                 "the tasks' " + what + " was " + percent + "% or more of their reservation for 5 minutes");
     }
 
+    /**
+     * An alarm on a metric-math expression that fills missing data ({@code FILL}, or {@code IF} with 0 for a quiet
+     * minute): {@code minutes} breaching minutes out of the last {@code minutes + 1}. The newest minute is often not
+     * published yet when CloudWatch evaluates, and the expression then fills it with its good value; an alarm that needs
+     * every evaluated minute to breach would never fire. The CloudWatch guide (metric math, FILL) names this and its
+     * remedy, an M out of N alarm.
+     */
     private void alarm(Signal signal, IMetric metric, double threshold, ComparisonOperator comparison, int minutes,
             String what) {
+        alarm(signal, metric, threshold, comparison, minutes + 1, minutes, what);
+    }
+
+    /** An alarm on a plain metric, whose unpublished newest minute is missing, not filled: {@code minutes} in a row. */
+    private void alarmInARow(Signal signal, IMetric metric, double threshold, ComparisonOperator comparison, int minutes,
+            String what) {
+        alarm(signal, metric, threshold, comparison, minutes, minutes, what);
+    }
+
+    private void alarm(Signal signal, IMetric metric, double threshold, ComparisonOperator comparison, int evaluated,
+            int breaching, String what) {
         String name = alarmName(props.environment(), props.serviceName(), signal);
         Alarm alarm = Alarm.Builder.create(this, signal.constructId)
                 .alarmName(name)
@@ -273,8 +291,8 @@ public final class ServiceAlarms extends Construct {
                 .metric(metric)
                 .threshold(threshold)
                 .comparisonOperator(comparison)
-                .evaluationPeriods(minutes)
-                .datapointsToAlarm(minutes)
+                .evaluationPeriods(evaluated)
+                .datapointsToAlarm(breaching)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .actionsEnabled(true)
                 .build();

@@ -125,11 +125,18 @@ class EcsTrafficShiftDeploymentTest {
                         "ProductionListenerRule", Map.of("Ref", Match.stringLikeRegexp("^NetworkTrafficListener")),
                         "TestListenerRule", Map.of("Ref", Match.stringLikeRegexp("^NetworkTrafficTestListener")),
                         "RoleArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^ServiceNetworkAlternateTargetRole"), "Arn")))))));
-        // The test listener: its own port, the production listener's protocol, forwarding to the primary group
+        // Both listeners forward 100 % to the primary and 0 % to the alternate group, so both groups are associated with
+        // the load balancer before ECS needs them (ECS refuses an alternate group no listener of the service uses)
+        Map<String, Object> weighted = Map.of("Type", "forward", "ForwardConfig", Map.of("TargetGroups", List.of(
+                Map.of("TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("^NetworkTrafficTargetGroup")), "Weight", 100),
+                Map.of("TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("^NetworkTrafficAlternateTargetGroup")), "Weight", 0))));
+        game.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 6379, "Protocol", "TCP",
+                "DefaultActions", List.of(weighted)));
+        // The test listener: its own port, the production listener's protocol, the same weighted forward
         game.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 16379, "Protocol", "TCP",
                 "LoadBalancerArn", Map.of("Fn::ImportValue", "shift-platform:LoadBalancer-edge:Arn"),
-                "DefaultActions", List.of(Map.of("Type", "forward",
-                        "TargetGroupArn", Map.of("Ref", Match.stringLikeRegexp("^NetworkTrafficTargetGroup"))))));
+                "DefaultActions", List.of(weighted)));
+        game.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
         // reachable from the testers' network only
         game.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of("FromPort", 16379, "ToPort", 16379,
                 "CidrIp", "203.0.113.0/24",

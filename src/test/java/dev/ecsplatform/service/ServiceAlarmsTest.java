@@ -48,7 +48,8 @@ class ServiceAlarmsTest {
                         "TargetGroupFullName"))));
         web.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "dev-web-5xx-rate",
-                "Threshold", 5, "ComparisonOperator", "GreaterThanThreshold", "EvaluationPeriods", 3, "DatapointsToAlarm", 3,
+                // 3 breaching minutes of the last 4: the newest minute is often filled with 0 before ELB publishes it
+                "Threshold", 5, "ComparisonOperator", "GreaterThanThreshold", "EvaluationPeriods", 4, "DatapointsToAlarm", 3,
                 "Metrics", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("ReturnData", true, "Expression",
                                 "IF((FILL(r0primary, 0)) >= 10, 100 * (FILL(e0primary, 0)) / (FILL(r0primary, 0)), 0)")),
@@ -69,7 +70,7 @@ class ServiceAlarmsTest {
                                 "Metric", Match.objectLike(Map.of("MetricName", "TargetResponseTime"))))))))));
         web.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "dev-web-unhealthy-hosts", "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "EvaluationPeriods", 2,
+                "EvaluationPeriods", 3, "DatapointsToAlarm", 2,
                 "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Id", "u0primary", "MetricStat", Match.objectLike(Map.of(
                         "Stat", "Minimum", "Metric", Match.objectLike(Map.of("MetricName", "UnHealthyHostCount"))))))))));
     }
@@ -77,7 +78,7 @@ class ServiceAlarmsTest {
     @Test
     void noHealthyHostIsAnAlarmOnlyWhileTheServiceWantsTasks() {
         web.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmName", "dev-web-no-healthy-hosts",
+                "AlarmName", "dev-web-no-healthy-hosts", "EvaluationPeriods", 3, "DatapointsToAlarm", 2,
                 "Metrics", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Expression", "IF(FILL(desired, 0) >= 1 AND FILL(healthy, 0) < 1, 1, 0)")),
                         Match.objectLike(Map.of("Id", "desired", "MetricStat", Match.objectLike(Map.of(
@@ -92,7 +93,7 @@ class ServiceAlarmsTest {
                 Map.of("Name", "ServiceName", "Value", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("^Service"), "Name"))));
         web.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "dev-web-tasks-below-desired", "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold",
-                "EvaluationPeriods", 10, "DatapointsToAlarm", 10,
+                "EvaluationPeriods", 11, "DatapointsToAlarm", 10,
                 "Metrics", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Expression", "FILL(desired, 0) - FILL(running, 0)")),
                         Match.objectLike(Map.of("Id", "running", "MetricStat", Match.objectLike(Map.of("Metric", Map.of(
@@ -100,7 +101,8 @@ class ServiceAlarmsTest {
                                 "Dimensions", serviceDimensions)))))))));
         web.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "dev-web-cpu-high", "Namespace", "AWS/ECS", "MetricName", "CPUUtilization", "Statistic", "Average",
-                "Period", 60, "Threshold", 90, "EvaluationPeriods", 5, "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+                "Period", 60, "Threshold", 90, "EvaluationPeriods", 5, "DatapointsToAlarm", 5,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
         web.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "dev-web-memory-high", "MetricName", "MemoryUtilization", "Threshold", 90));
     }
@@ -110,7 +112,7 @@ class ServiceAlarmsTest {
         Template prod = Fixtures.service("prod", "web");
         prod.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "prod-web-5xx-rate", "Threshold", 2));
         prod.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "prod-web-tasks-below-desired",
-                "EvaluationPeriods", 5));
+                "EvaluationPeriods", 6, "DatapointsToAlarm", 5));
     }
 
     @Test
@@ -123,7 +125,7 @@ class ServiceAlarmsTest {
         Template worker = Fixtures.service("alarms", "worker");
         worker.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "alarms-worker-cpu-high", "Threshold", 85));
         worker.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "alarms-worker-tasks-below-desired",
-                "EvaluationPeriods", 3));
+                "EvaluationPeriods", 4, "DatapointsToAlarm", 3));
     }
 
     @Test
