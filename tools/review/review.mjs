@@ -203,7 +203,7 @@ function trafficStateReason(key, logicalId, change, label, changedProps, shiftin
     + ` if a deployment has moved ${role} traffic to the other target group, CloudFormation ${rewrites}`
     + ` and sends ${role} traffic back to the group in the template, which may be the idle one;`
     + ' deploy when no deployment is in flight and check which target group serves'
-    + ' (docs/deployments.md#traffic-state-after-a-blue-green-deployment)';
+    + ' (docs/deployments.md#traffic-state-after-a-bluegreen-deployment)';
 }
 
 /**

@@ -127,7 +127,7 @@ function nlbService({ deployment = 'CANARY', port = 6379, image = 'redis:7' } = 
 
 const pathsOf = (template) => (id) => template.Resources[id]?.Metadata?.['aws:cdk:path'];
 const compare = (before, after) => reviewStack(KEY, before, after, { old: pathsOf(before), new: pathsOf(after) });
-const trafficReasons = (result) => result.approvalReasons.filter((r) => r.includes('traffic-state-after-a-blue-green-deployment'));
+const trafficReasons = (result) => result.approvalReasons.filter((r) => r.includes('traffic-state-after-a-bluegreen-deployment'));
 
 test('a listener rule priority change on an ECS blue/green service requires approval and says why', () => {
   const result = compare(albService({ deployment: 'BLUE_GREEN' }), albService({ deployment: 'BLUE_GREEN', priority: 110 }));
@@ -137,13 +137,13 @@ test('a listener rule priority change on an ECS blue/green service requires appr
     + ' the service shifts traffic (ECS blue/green); if a deployment has moved production traffic to the other target group,'
     + " CloudFormation rewrites the rule's forward action and sends production traffic back to the group in the template,"
     + ' which may be the idle one; deploy when no deployment is in flight and check which target group serves'
-    + ' (docs/deployments.md#traffic-state-after-a-blue-green-deployment)',
+    + ' (docs/deployments.md#traffic-state-after-a-bluegreen-deployment)',
     // The test rule has the same priority: it changes too, and test traffic goes back the same way.
     'prod/prod-service-web: listener rule TrafficTestRule926F2424 (prod/service-web/Traffic/TestRule/Resource) changes (Priority):'
     + ' the service shifts traffic (ECS blue/green); if a deployment has moved test traffic to the other target group,'
     + " CloudFormation rewrites the rule's forward action and sends test traffic back to the group in the template,"
     + ' which may be the idle one; deploy when no deployment is in flight and check which target group serves'
-    + ' (docs/deployments.md#traffic-state-after-a-blue-green-deployment)',
+    + ' (docs/deployments.md#traffic-state-after-a-bluegreen-deployment)',
   ]);
   assert.deepEqual(result.traffic, ['TrafficRuleE188A374: Priority', 'TrafficTestRule926F2424: Priority']);
 });
