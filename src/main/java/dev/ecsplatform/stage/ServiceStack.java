@@ -70,18 +70,6 @@ public final class ServiceStack extends Stack {
         if (!(config.compute() instanceof FargateConfig fargate)) {
             throw new IllegalStateException("no compute binding for " + config.compute());
         }
-        // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own.
-        this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
-                serviceName, config, fargate, environment.cluster().serviceConnect(), environment.logs().retentionDays(),
-                LogStorage.forStack(this, environment.tier())));
-        List<TrafficBinding> ways = new ArrayList<>();
-        config.traffic().alb().ifPresent(route -> ways.add(new AlbRoute(this, "Traffic", new AlbRoute.Props(
-                route, config.healthCheck().gracePeriodSeconds(), config.port().orElseThrow(), imports.vpc(),
-                imports.loadBalancer(route.loadBalancer())))));
-        config.traffic().nlb().ifPresent(listener -> ways.add(new NlbListener(this, "NetworkTraffic", new NlbListener.Props(
-                listener, config.port().orElseThrow(), config.healthCheck().gracePeriodSeconds(),
-                environment.loadBalancers().get(listener.loadBalancer()).allowFrom(), imports.vpc(),
-                imports.networkLoadBalancer(listener.loadBalancer())))));
         ComputeBinding compute = new FargateCompute(fargate.capacity());
         // The alarms that roll a bad deployment back, by name: the service is made before its alarms' metrics exist.
         Set<LoadBalancerType> loadBalancers = EnumSet.noneOf(LoadBalancerType.class);
@@ -93,6 +81,19 @@ public final class ServiceStack extends Stack {
         // Service Connect does not support the CODE_DEPLOY controller (ECS developer guide), so such a service is no
         // member of the namespace: it neither publishes (a config error) nor calls others by their Service Connect name.
         Optional<ImportedServiceConnect> namespace = codeDeploy ? Optional.empty() : imports.serviceConnect();
+        // Prod log groups are KMS-encrypted with this stack's own key, so the stack stays deletable on its own. The
+        // app container leaves memory for ECS's Service Connect proxy only where the service is a member.
+        this.taskDefinition = new ServiceTaskDefinition(this, "Task", new ServiceTaskDefinition.Props(
+                serviceName, config, fargate, namespace.isPresent(), environment.logs().retentionDays(),
+                LogStorage.forStack(this, environment.tier())));
+        List<TrafficBinding> ways = new ArrayList<>();
+        config.traffic().alb().ifPresent(route -> ways.add(new AlbRoute(this, "Traffic", new AlbRoute.Props(
+                route, config.healthCheck().gracePeriodSeconds(), config.port().orElseThrow(), imports.vpc(),
+                imports.loadBalancer(route.loadBalancer())))));
+        config.traffic().nlb().ifPresent(listener -> ways.add(new NlbListener(this, "NetworkTraffic", new NlbListener.Props(
+                listener, config.port().orElseThrow(), config.healthCheck().gracePeriodSeconds(),
+                environment.loadBalancers().get(listener.loadBalancer()).allowFrom(), imports.vpc(),
+                imports.networkLoadBalancer(listener.loadBalancer())))));
         Optional<ServiceConnectRoute> published = config.traffic().connect().map(connect ->
                 new ServiceConnectRoute(connect, config.port().orElseThrow(), namespace.orElseThrow()));
         published.ifPresent(ways::add);

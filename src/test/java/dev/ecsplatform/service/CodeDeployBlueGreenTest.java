@@ -32,6 +32,9 @@ class CodeDeployBlueGreenTest {
             // Not a member of the namespace: it does not wear the Service Connect group
             assertThat(services.values().iterator().next().toString()).doesNotContain("ServiceConnect");
         }
+        // No proxy joins its tasks, so the app container keeps the whole task's memory (less the init container's 32 MiB)
+        web.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of("ContainerDefinitions", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "web", "Memory", 512 - 32))))));
     }
 
     @Test
