@@ -1,6 +1,7 @@
 package dev.ecsplatform.service;
 
 import dev.ecsplatform.compliance.Acknowledgments;
+import dev.ecsplatform.config.CapacityProvider;
 import dev.ecsplatform.config.CodeDeployCanaryConfig;
 import dev.ecsplatform.config.CodeDeployDeploymentConfig;
 import dev.ecsplatform.config.CodeDeployLinearConfig;
@@ -41,14 +42,10 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.logs.ILogGroup;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CfnStateMachine;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.customresources.LogOptions;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.customresources.Provider;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.CfnElement;
 import software.constructs.Construct;
@@ -88,11 +85,7 @@ public final class CodeDeployBlueGreen extends Construct {
     private final EcsApplication application;
     private final EcsDeploymentGroup deploymentGroup;
     private final IEcsDeploymentConfig deploymentConfig;
-    private final CustomResource deployment;
-    private final CustomResource shape;
-    private Map<String, Object> appSpecProperties;
     private final DeployedService deployed;
-    private ILogGroup logGroup;
 
     public CodeDeployBlueGreen(Construct scope, String id, Props props) {
         super(scope, id);
@@ -132,8 +125,9 @@ public final class CodeDeployBlueGreen extends Construct {
                 + "managed policy for CodeDeploy's ECS blue/green deployments, kept current by AWS as ECS and ELB add "
                 + "APIs; only the CodeDeploy service may assume this role, and only for this deployment group.");
 
-        this.deployment = newDeploymentResource(props, way, service);
-        this.shape = freezeServiceShape(service);
+        Map<String, Object> appSpec = appSpecProperties(props, service);
+        newDeploymentResource(service, appSpec);
+        freezeServiceShape(service, appSpec);
     }
 
     /**
@@ -144,7 +138,7 @@ public final class CodeDeployBlueGreen extends Construct {
      * resource (which CodeDeploy deploys) but not what the service resolves to, so CloudFormation sends nothing to ECS.
      * The platform version is LATEST, constant, and stays as it is.
      */
-    private CustomResource freezeServiceShape(BaseService service) {
+    private CustomResource freezeServiceShape(BaseService service, Map<String, Object> appSpec) {
         Function handler = Function.Builder.create(this, "ShapeHandler")
                 .runtime(Runtime.NODEJS_24_X)
                 .code(Code.fromAsset(handlerDirectory().toString()))
@@ -152,7 +146,7 @@ public final class CodeDeployBlueGreen extends Construct {
                 .timeout(Duration.seconds(30))
                 .memorySize(128)
                 .description("Keeps the creation-time values of what ECS refuses to update on a CODE_DEPLOY service")
-                .logGroup(logGroup())
+                .logGroup(deployed.logGroup())
                 .build();
         Acknowledgments.acknowledge(handler, LAMBDA_BASIC_EXECUTION, "AWSLambdaBasicExecutionRole lets the shape "
                 + "handler write only its own CloudWatch log streams; it calls no AWS API and has no other permission.");
@@ -164,10 +158,10 @@ public final class CodeDeployBlueGreen extends Construct {
                 + "alone and calls no service; in the VPC it would only need network interfaces for nothing.");
         Provider provider = Provider.Builder.create(this, "ShapeProvider")
                 .onEventHandler(handler)
-                .logGroup(logGroup())
+                .logGroup(deployed.logGroup())
                 .build();
         acknowledgeShapeProvider(provider, handler);
-        Map<String, Object> properties = new LinkedHashMap<>(appSpecProperties);
+        Map<String, Object> properties = new LinkedHashMap<>(appSpec);
         properties.keySet().retainAll(List.of("ContainerName", "ContainerPort", "Subnets", "SecurityGroups",
                 "CapacityProviderStrategy"));
         properties.put("Family", service.getTaskDefinition().getFamily());
@@ -188,9 +182,9 @@ public final class CodeDeployBlueGreen extends Construct {
         // Both Fargate providers, always: the number of entries is part of the template and must not follow the config.
         // A weight of 0 and base of 0 places no task on a provider.
         cfn.addPropertyOverride("CapacityProviderStrategy", List.of(
-                Map.of("CapacityProvider", "FARGATE", "Weight", shape.getAttString("FargateWeight"),
+                Map.of("CapacityProvider", CapacityProvider.FARGATE.ecsName(), "Weight", shape.getAttString("FargateWeight"),
                         "Base", shape.getAttString("FargateBase")),
-                Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", shape.getAttString("FargateSpotWeight"),
+                Map.of("CapacityProvider", CapacityProvider.FARGATE_SPOT.ecsName(), "Weight", shape.getAttString("FargateSpotWeight"),
                         "Base", shape.getAttString("FargateSpotBase"))));
         return shape;
     }
@@ -237,9 +231,8 @@ public final class CodeDeployBlueGreen extends Construct {
         return NetworkListener.fromNetworkListenerArn(this, id, arn);
     }
 
-    private CustomResource newDeploymentResource(Props props, LoadBalancedTraffic way, BaseService service) {
+    private CustomResource newDeploymentResource(BaseService service, Map<String, Object> appSpec) {
         TaskDefinition taskDefinition = service.getTaskDefinition();
-        Stack stack = Stack.of(this);
         Function onEvent = handler("OnEvent", "index.onEvent", Duration.minutes(14),
                 "Starts a CodeDeploy deployment when the service's task definition or AppSpec settings change");
         Function isComplete = handler("IsComplete", "index.isComplete", Duration.minutes(1),
@@ -294,9 +287,9 @@ public final class CodeDeployBlueGreen extends Construct {
                 .isCompleteHandler(isComplete)
                 .queryInterval(Duration.seconds(30))
                 .totalTimeout(Duration.minutes(CodeDeployDeploymentConfig.PROVIDER_TIMEOUT_MINUTES))
-                .logGroup(logGroup())
+                .logGroup(deployed.logGroup())
                 .disableWaiterStateMachineLogging(false)
-                .waiterStateMachineLogOptions(LogOptions.builder().destination(logGroup()).level(LogLevel.ERROR).build())
+                .waiterStateMachineLogOptions(LogOptions.builder().destination(deployed.logGroup()).level(LogLevel.ERROR).build())
                 .build();
         // Control Tower's CT.STEPFUNCTIONS.PR.1 and PR.2 hold in prod too: the framework's waiter logs its errors to the
         // service's log group and is traced; X-Ray needs these four actions, which take no resource.
@@ -313,6 +306,23 @@ public final class CodeDeployBlueGreen extends Construct {
         acknowledgeHandler(isComplete);
         acknowledgeProvider(provider, onEvent, isComplete);
 
+        CustomResource resource = CustomResource.Builder.create(this, "Deployment")
+                .serviceToken(provider.getServiceToken())
+                .resourceType("Custom::CodeDeployDeployment")
+                .properties(appSpec)
+                .build();
+        // After the group exists. The handler suspends and resumes the scalable target's scale-in (ADR 0013): CloudFormation
+        // finishes a change of the target (which registers it again) before a deployment starts, and a new target exists by then.
+        resource.getNode().addDependency(deploymentGroup, deployed.scalableTarget());
+        return resource;
+    }
+
+    /**
+     * Everything a CodeDeploy ECS AppSpec carries, plus where to deploy it: the deployment resource's properties, so that
+     * a change of any of them starts a deployment; the service shape keeps the creation-time values of some of them.
+     */
+    private Map<String, Object> appSpecProperties(Props props, BaseService service) {
+        TaskDefinition taskDefinition = service.getTaskDefinition();
         CfnService cfn = (CfnService) service.getNode().getDefaultChild();
         ComputeBinding.ServiceSettings settings = props.deployed().settings();
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -328,15 +338,7 @@ public final class CodeDeployBlueGreen extends Construct {
         properties.put("AssignPublicIp", settings.assignPublicIp() ? "ENABLED" : "DISABLED");
         properties.put("CapacityProviderStrategy", capacityProviderStrategy(cfn));
         properties.put("PlatformVersion", cfn.getPlatformVersion());
-        this.appSpecProperties = properties;
-        CustomResource resource = CustomResource.Builder.create(this, "Deployment")
-                .serviceToken(provider.getServiceToken())
-                .resourceType("Custom::CodeDeployDeployment")
-                .properties(properties)
-                .build();
-        // After the group exists; and the scalable target is registered before any deployment can run.
-        resource.getNode().addDependency(deploymentGroup);
-        return resource;
+        return properties;
     }
 
     /** The strategy the service was made with, in the AppSpec's shape (the same names as the service's). */
@@ -364,7 +366,7 @@ public final class CodeDeployBlueGreen extends Construct {
                 .timeout(timeout)
                 .memorySize(256)
                 .description(description)
-                .logGroup(logGroup())
+                .logGroup(deployed.logGroup())
                 .build();
     }
 
@@ -436,39 +438,5 @@ public final class CodeDeployBlueGreen extends Construct {
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot read the CodeDeploy handler: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Where the handler and the provider log: the service's own log group, so that a deployment's story sits next to the
-     * service's logs, encrypted and retained as the environment says; a group of its own when there is none.
-     */
-    private ILogGroup logGroup() {
-        if (logGroup == null) {
-            logGroup = deployed.logGroup().orElseGet(() -> LogGroup.Builder.create(this, "Logs")
-                    .retention(RetentionDays.ONE_MONTH)
-                    .removalPolicy(RemovalPolicy.DESTROY)
-                    .build());
-        }
-        return logGroup;
-    }
-
-    /** The CodeDeploy application. */
-    public EcsApplication application() {
-        return application;
-    }
-
-    /** The deployment group: both target groups, the listeners, the config, the alarms. */
-    public EcsDeploymentGroup deploymentGroup() {
-        return deploymentGroup;
-    }
-
-    /** The custom resource that keeps the service's creation-time shape. */
-    public CustomResource shape() {
-        return shape;
-    }
-
-    /** The custom resource that starts a deployment for each new task definition. */
-    public CustomResource deployment() {
-        return deployment;
     }
 }

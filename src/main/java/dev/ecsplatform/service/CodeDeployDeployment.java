@@ -19,7 +19,7 @@ import software.constructs.Construct;
 public record CodeDeployDeployment(CodeDeployDeploymentConfig config, List<String> rollbackAlarmNames) implements DeploymentBinding {
 
     /** The ID of the {@link CodeDeployBlueGreen} this binding adds next to the service. */
-    public static final String CONSTRUCT_ID = "CodeDeploy";
+    private static final String CONSTRUCT_ID = "CodeDeploy";
 
     public CodeDeployDeployment {
         rollbackAlarmNames = List.copyOf(rollbackAlarmNames);

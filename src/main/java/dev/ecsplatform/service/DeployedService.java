@@ -1,7 +1,7 @@
 package dev.ecsplatform.service;
 
 import java.util.List;
-import java.util.Optional;
+import software.amazon.awscdk.services.applicationautoscaling.ScalableTarget;
 import software.amazon.awscdk.services.ecs.BaseService;
 import software.amazon.awscdk.services.logs.ILogGroup;
 
@@ -13,15 +13,11 @@ import software.amazon.awscdk.services.logs.ILogGroup;
  * @param traffic  its ways in through load balancers, with the alternate target groups when traffic shifts
  * @param logGroup the service's log group (encrypted and retained as the environment says), where what the deployment
  *                 adds (a handler, say) logs too
+ * @param scalableTarget the service's autoscaling target, which a deployment that pauses scale-in must come after
  */
 public record DeployedService(BaseService service, ComputeBinding.ServiceSettings settings, List<LoadBalancedTraffic> traffic,
-        Optional<ILogGroup> logGroup) {
+        ILogGroup logGroup, ScalableTarget scalableTarget) {
     public DeployedService {
         traffic = List.copyOf(traffic);
-    }
-
-    /** A service whose deployment needs no log group. */
-    public DeployedService(BaseService service, ComputeBinding.ServiceSettings settings, List<LoadBalancedTraffic> traffic) {
-        this(service, settings, traffic, Optional.empty());
     }
 }

@@ -7,8 +7,6 @@ import dev.ecsplatform.config.FargateConfig;
 import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
-import dev.ecsplatform.service.CodeDeployBlueGreen;
-import dev.ecsplatform.service.CodeDeployDeployment;
 import dev.ecsplatform.service.CompositeTraffic;
 import dev.ecsplatform.service.ComputeBinding;
 import dev.ecsplatform.service.DeployedService;
@@ -136,17 +134,13 @@ public final class ServiceStack extends Stack {
                     + " but has the alarms " + alarms.rollbackAlarmNames());
         }
         new ServiceDashboard(this, "Dashboard", new ServiceDashboard.Props(environment.name(), serviceName, alarms));
-        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced(), Optional.of(taskDefinition.logGroup())));
         // The first tasks write their log streams with the execution role; without this order CloudFormation may
         // start the service before the role's policy exists, and those tasks fail to start.
         service.getNode().addDependency(taskDefinition.executionRolePolicy());
         this.autoScaling = new ServiceAutoScaling(this, "Scaling", new ServiceAutoScaling.Props(config.scaling(), service,
                 traffic.loadBalanced()));
-        // A CodeDeploy deployment suspends and resumes the scalable target's scale-in (ADR 0013): CloudFormation finishes
-        // a change of the target (which registers it again) before the deployment starts, and a new target exists by then.
-        if (getNode().tryFindChild(CodeDeployDeployment.CONSTRUCT_ID) instanceof CodeDeployBlueGreen blueGreen) {
-            blueGreen.deployment().getNode().addDependency(autoScaling.target());
-        }
+        deployment.afterService(this, new DeployedService(service, settings, traffic.loadBalanced(), taskDefinition.logGroup(),
+                autoScaling.target()));
         ServiceOutputs.add(this, new ServiceOutputs.Props(traffic.url(), taskDefinition.logGroup(), imports.cluster(), service));
     }
 

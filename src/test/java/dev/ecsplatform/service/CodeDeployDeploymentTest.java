@@ -24,6 +24,9 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.DeploymentControllerType;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.applicationautoscaling.ScalableTarget;
+import software.amazon.awscdk.services.applicationautoscaling.ServiceNamespace;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
@@ -84,7 +87,9 @@ class CodeDeployDeploymentTest {
         binding.afterService(stack, new DeployedService(service, settings, List.of(new LoadBalancedTraffic(
                 LoadBalancerType.APPLICATION, "app/bare/0123456789abcdef", primary, Optional.of(alternate),
                 "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/bare/0123456789abcdef/0123456789abcdef",
-                Optional.empty()))));
+                Optional.empty())), LogGroup.Builder.create(stack, "Logs").build(),
+                ScalableTarget.Builder.create(stack, "Target").serviceNamespace(ServiceNamespace.ECS)
+                        .scalableDimension("ecs:service:DesiredCount").resourceId("service/bare/web").minCapacity(1).maxCapacity(2).build()));
         return stack;
     }
 
