@@ -150,4 +150,46 @@ class AlarmRejectionTest {
                 network: { maxAzs: 3 }
                 """;
     }
+
+    @Test
+    void rejectsAlbThresholdsOnAnNlbServiceButNotItsUnhealthyHosts() {
+        // GIVEN a service behind a network load balancer, which has the unhealthy-hosts alarm but no 5xx-rate alarm
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { edge: { type: network, allowFrom: [0.0.0.0/0] } }
+                services:
+                  tcp:
+                    image: nginx
+                    user: "101"
+                    port: 8080
+                    traffic: { nlb: { loadBalancer: edge, port: 80 } }
+                    alarms: { serverErrorPercent: 3, minimumRequestsPerMinute: 20, unhealthyHosts: 2 }
+                """);
+
+        // THEN only the two ALB thresholds are reported
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:35 services.tcp.alarms.serverErrorPercent: does nothing here: only a service with "
+                        + "traffic.alb has the 5xx-rate and p99-latency alarms; remove it",
+                "dev.yaml:9:64 services.tcp.alarms.minimumRequestsPerMinute: does nothing here: only a service with "
+                        + "traffic.alb has the 5xx-rate and p99-latency alarms; remove it");
+    }
+
+    @Test
+    void rejectsServiceThresholdsOutOfRange() {
+        // GIVEN one value just outside each range of a service's own thresholds
+        files.environment("dev", """
+                tier: dev
+                loadBalancers: { public: { allowFrom: [0.0.0.0/0] } }
+                services:
+                """ + WEB + """
+                    alarms: { minimumRequestsPerMinute: 0, unhealthyHosts: 1001, cpuPercent: 101, memoryPercent: 0 }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:9:41 services.web.alarms.minimumRequestsPerMinute: 0 is out of range; use an integer from 1 to "
+                        + "1000000",
+                "dev.yaml:9:60 services.web.alarms.unhealthyHosts: 1001 is out of range; use an integer from 1 to 1000",
+                "dev.yaml:9:78 services.web.alarms.cpuPercent: 101 is out of range; use an integer from 1 to 100",
+                "dev.yaml:9:98 services.web.alarms.memoryPercent: 0 is out of range; use an integer from 1 to 100");
+    }
 }

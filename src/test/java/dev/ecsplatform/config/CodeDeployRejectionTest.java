@@ -150,8 +150,11 @@ class CodeDeployRejectionTest {
                     deployment: { codeDeploy: { circuitBreaker: true, minHealthyPercent: 100 } }
                 """);
 
-        assertThat(files.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem)
-                .contains("services.web.deployment.codeDeploy.").contains("trafficShift, terminationWaitMinutes"));
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:12:33 services.web.deployment.codeDeploy.circuitBreaker: unknown key; keys of deployment "
+                        + "codeDeploy: trafficShift, terminationWaitMinutes",
+                "dev.yaml:12:55 services.web.deployment.codeDeploy.minHealthyPercent: unknown key; keys of deployment "
+                        + "codeDeploy: trafficShift, terminationWaitMinutes");
     }
 
     @Test
@@ -163,5 +166,58 @@ class CodeDeployRejectionTest {
 
         assertThat(files.problems()).singleElement().asString()
                 .isEqualTo("dev.yaml:12:68 services.web.deployment.codeDeploy.trafficShift.canary.percent: 100 is out of range; use an integer from 1 to 99");
+    }
+
+    @Test
+    void rejectsAnAllAtOnceShiftWhoseTerminationWaitOutlastsTheProvidersHour() {
+        // GIVEN all traffic at once, then a 50-minute termination wait: 50 + 15 minutes for the tasks is 65
+        files.environment("dev", HEAD + """
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: { codeDeploy: { trafficShift: { allAtOnce: {} }, terminationWaitMinutes: 50 } }
+                """);
+
+        // THEN the message names the plan and how much to take off
+        assertThat(files.problems()).containsExactly("dev.yaml:12:19 services.web.deployment.codeDeploy: all traffic at "
+                + "once, a termination wait of 50 minutes and 15 minutes to start, check and drain tasks make 65 minutes; "
+                + "cdk deploy waits for the deployment through a custom resource whose provider gives up after 60 "
+                + "minutes, so shorten trafficShift or terminationWaitMinutes by 5 minutes");
+    }
+
+    @Test
+    void rejectsACanaryAndALinearShiftWithoutPercentOrMinutes() {
+        files.environment("dev", HEAD + """
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: { codeDeploy: { trafficShift: { canary: {} } } }
+                  api:
+                    image: nginx
+                    port: 8080
+                    user: "1000"
+                    traffic: { nlb: { loadBalancer: edge, port: 8080 } }
+                    deployment: { codeDeploy: { trafficShift: { linear: {} } } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:12:49 services.web.deployment.codeDeploy.trafficShift.canary.minutes: is required; set it to the "
+                        + "minutes before the rest moves, e.g. 5",
+                "dev.yaml:12:49 services.web.deployment.codeDeploy.trafficShift.canary.percent: is required; set it to the "
+                        + "share of traffic the first step moves, e.g. 10",
+                "dev.yaml:18:49 services.api.deployment.codeDeploy.trafficShift.linear.minutes: is required; set it to the "
+                        + "minutes between steps, e.g. 1",
+                "dev.yaml:18:49 services.api.deployment.codeDeploy.trafficShift.linear.percent: is required; set it to the "
+                        + "share of traffic each step moves, e.g. 10");
+    }
+
+    @Test
+    void rejectsMinutesOutOfRange() {
+        files.environment("dev", HEAD + """
+                    traffic: { alb: { loadBalancer: public } }
+                    deployment: { codeDeploy: { trafficShift: { linear: { percent: 10, minutes: 0 } }, terminationWaitMinutes: 2881 } }
+                """);
+
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:12:81 services.web.deployment.codeDeploy.trafficShift.linear.minutes: 0 is out of range; use an "
+                        + "integer from 1 to 2880",
+                "dev.yaml:12:112 services.web.deployment.codeDeploy.terminationWaitMinutes: 2881 is out of range; use an "
+                        + "integer from 0 to 2880");
     }
 }

@@ -250,5 +250,30 @@ class DeploymentRejectionTest {
         files.environment("dev", service + "    deployment: { canary: {} }\n");
         files.load("dev");
     }
+
+    @Test
+    void rejectsAHookWithoutFunctionOrStages() {
+        albService("""
+                blueGreen:
+                  hooks:
+                    - {}
+                """);
+        assertThat(files.problems()).containsExactly("dev.yaml:11:13 services.web.deployment.blueGreen.hooks[0].function: "
+                + "is required; set it to the ARN of a Lambda function, e.g. "
+                + "arn:aws:lambda:eu-west-1:111111111111:function:smoke-test",
+                "dev.yaml:11:13 services.web.deployment.blueGreen.hooks[0].stages: is required; set it to the stages at "
+                + "which ECS calls the function, e.g. [postTestTrafficShift]");
+    }
+
+    @Test
+    void rejectsCanaryAndLinearWaitsLongerThanADay() {
+        albService("canary: { canaryBakeMinutes: 1441 }");
+        assertThat(files.problems()).containsExactly("dev.yaml:9:36 services.web.deployment.canary.canaryBakeMinutes: 1441 "
+                + "is out of range; use an integer from 0 to 1440");
+
+        albService("linear: { stepBakeMinutes: 1441 }");
+        assertThat(files.problems()).containsExactly("dev.yaml:9:34 services.web.deployment.linear.stepBakeMinutes: 1441 "
+                + "is out of range; use an integer from 0 to 1440");
+    }
 }
 

@@ -148,6 +148,9 @@ class EnvironmentSchemaTest {
         assertThat(errors(yaml("services: {web: {deployment: {spinnaker: {}}}}"))).isNotEmpty()
                 .allSatisfy(error -> assertThat(error).startsWith("$.services.web.deployment"));
         assertThat(errors(yaml("services: {web: {compute: {fargate: {}, fargate2: {}}}}"))).isNotEmpty();
+        // Two kinds that each exist: rejected for being two, not for an unknown key
+        assertThat(errors(yaml("services: {web: {deployment: {rolling: {}, canary: {}}}}"))).isNotEmpty()
+                .allSatisfy(error -> assertThat(error).startsWith("$.services.web.deployment"));
     }
 
     @Test

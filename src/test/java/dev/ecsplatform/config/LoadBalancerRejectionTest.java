@@ -454,4 +454,30 @@ class LoadBalancerRejectionTest {
         assertThat(lines).contains("# loadBalancers.public serves plain HTTP: it has no certificates (allowed outside prod)")
                 .noneMatch(line -> line.startsWith("# loadBalancers.secure"));
     }
+
+    @Test
+    void rejectsAnNlbTestListenerOnAnotherListenersPortOrOpenToTheWorld() {
+        // GIVEN a test listener open to the whole internet, a test listener on another service's listener port, and a
+        // listener on another service's test listener port
+        files.environment("dev", """
+                tier: dev
+                loadBalancers:
+                  edge: { type: network, allowFrom: [0.0.0.0/0] }
+                services:
+                  a: { image: api, port: 8080, user: "1000", deployment: { blueGreen: {} }, traffic: { nlb: { loadBalancer: edge, port: 80, testListener: { port: 81, allowFrom: [0.0.0.0/0] } } } }
+                  b: { image: api, port: 8080, user: "1000", deployment: { blueGreen: {} }, traffic: { nlb: { loadBalancer: edge, port: 90, testListener: { port: 80, allowFrom: [203.0.113.0/24] } } } }
+                  c: { image: api, port: 8080, user: "1000", traffic: { nlb: { loadBalancer: edge, port: 81 } } }
+                """);
+
+        // THEN the second listener on a port is the one reported, naming which listener of which service has it
+        assertThat(files.problems()).containsExactly(
+                "dev.yaml:5:162 services.a.traffic.nlb.testListener.allowFrom: must not be 0.0.0.0/0: a test listener "
+                        + "serves versions not yet released; list the CIDR blocks or prefix lists of your testers",
+                "dev.yaml:6:147 services.b.traffic.nlb.testListener.port: 80 is already the listener port of service 'a' "
+                        + "on load balancer 'edge'; a network load balancer has one listener per port, so give each "
+                        + "listener its own",
+                "dev.yaml:7:90 services.c.traffic.nlb.port: 81 is already the test listener port of service 'a' on "
+                        + "load balancer 'edge'; a network load balancer has one listener per port, so give each listener "
+                        + "its own");
+    }
 }

@@ -429,4 +429,108 @@ class ScalingRejectionTest {
                 "dev.yaml:12:9 services.web.scaling.schedules.night.minTasks: is required; set it to the fewest tasks "
                 + "from this time on, e.g. 0 to stop the service (outside prod)");
     }
+
+    @Test
+    void rejectsACronWithAQuestionMarkInBothDayFields() {
+        assertThat(problems("dev", """
+                schedules:
+                  night: { schedule: "cron(0 20 ? * ? *)", minTasks: 1, maxTasks: 1 }
+                """)).containsExactly(
+                "dev.yaml:12:28 services.web.scaling.schedules.night.schedule: 'cron(0 20 ? * ? *)' has ? in both day "
+                + "of month and day of week; exactly one of them is ?, e.g. cron(0 20 ? * MON-FRI *) on weekdays or "
+                + "cron(0 20 1 * ? *) on the first of each month");
+    }
+
+    @Test
+    void rejectsAFirstStepThatEndsAtZero() {
+        // GIVEN a first step without lower, which starts at 0, and an upper of 0
+        assertThat(problems("dev", """
+                stepScaling:
+                  metric: { namespace: AWS/SQS, name: ApproximateNumberOfMessagesVisible }
+                  steps: [{ upper: 0, change: -1 }, { lower: 100, change: 2 }]
+                """)).containsExactly(
+                "dev.yaml:13:26 services.web.scaling.stepScaling.steps[0].upper: the step would run from 0 up to 0; its "
+                + "upper bound must be above its lower bound (a first step without lower starts at 0)");
+    }
+
+    @Test
+    void rejectsStepScalingWithNoSteps() {
+        assertThat(problems("dev", """
+                stepScaling:
+                  metric: { namespace: AWS/SQS, name: ApproximateNumberOfMessagesVisible }
+                  steps: []
+                """)).containsExactly(
+                "dev.yaml:13:16 services.web.scaling.stepScaling.steps: has 0 steps; give at least 2, e.g. one that "
+                + "removes tasks below a bound and one that adds tasks above another: [{ upper: 10, change: -1 }, { "
+                + "lower: 100, change: 2 }] (for one value to keep the metric at, target tracking fits better)");
+    }
+
+    @Test
+    void rejectsAMetricThatIsNoCloudWatchMetric() {
+        assertThat(problems("dev", """
+                stepScaling:
+                  metric: { namespace: "AWS SQS", name: " ApproximateNumberOfMessagesVisible" }
+                  steps: [{ upper: 10, change: -1 }, { lower: 100, change: 2 }]
+                """)).containsExactly(
+                "dev.yaml:12:30 services.web.scaling.stepScaling.metric.namespace: 'AWS SQS' is not a CloudWatch "
+                + "namespace; use 1 to 255 letters, digits and . _ / # : -, e.g. AWS/SQS",
+                "dev.yaml:12:47 services.web.scaling.stepScaling.metric.name: ' ApproximateNumberOfMessagesVisible' is "
+                + "not a CloudWatch metric name; use 1 to 255 characters, not starting with a space");
+    }
+
+    @Test
+    void rejectsAMetricStepsAndAStepWithoutTheirRequiredFields() {
+        assertThat(problems("dev", """
+                stepScaling:
+                  metric: {}
+                """)).containsExactly(
+                "dev.yaml:11:7 services.web.scaling.stepScaling.steps: is required; set it to the steps, in ascending "
+                + "order, e.g. [{ upper: 10, change: -1 }, { lower: 100, change: 2 }]",
+                "dev.yaml:12:9 services.web.scaling.stepScaling.metric.name: is required; set it to the metric's name, "
+                + "e.g. ApproximateNumberOfMessagesVisible",
+                "dev.yaml:12:9 services.web.scaling.stepScaling.metric.namespace: is required; set it to the metric's "
+                + "CloudWatch namespace, e.g. AWS/SQS");
+        assertThat(problems("dev", """
+                stepScaling:
+                  metric: { namespace: AWS/SQS, name: ApproximateNumberOfMessagesVisible }
+                  steps: [{ upper: 10 }, { lower: 100, change: 2 }]
+                schedules:
+                  night: { minTasks: 1, maxTasks: 1 }
+                """)).containsExactly(
+                "dev.yaml:13:17 services.web.scaling.stepScaling.steps[0].change: is required; set it to the number of "
+                + "tasks to add, e.g. 2, or to remove, e.g. -1",
+                "dev.yaml:15:9 services.web.scaling.schedules.night.schedule: is required; set it to when the bounds "
+                + "change: cron(<minutes> <hours> <day of month> <month> <day of week> <year>), at(yyyy-mm-ddThh:mm:ss) "
+                + "or rate(<n> <minutes, hours or days>), e.g. \"cron(0 20 ? * MON-FRI *)\"");
+    }
+
+    @Test
+    void rejectsTargetsStepsAndSchedulesOutOfRange() {
+        // GIVEN one value just outside each range of the scaling keys
+        assertThat(problems("dev", """
+                memoryTargetPercent: 91
+                requestsPerTarget: 0
+                stepScaling:
+                  metric: { namespace: AWS/SQS, name: ApproximateNumberOfMessagesVisible, periodSeconds: 3660 }
+                  steps: [{ upper: 10, change: -1001 }, { lower: 1000000001, change: 2 }]
+                  cooldownSeconds: 3601
+                  evaluationPeriods: 11
+                schedules:
+                  night: { schedule: "cron(0 20 ? * MON-FRI *)", minTasks: 1, maxTasks: 1001 }
+                """)).containsExactly(
+                "dev.yaml:11:28 services.web.scaling.memoryTargetPercent: 91 is out of range; use an integer from 10 to 90",
+                "dev.yaml:12:26 services.web.scaling.requestsPerTarget: 0 is out of range; use an integer from 1 to 1000000",
+                "dev.yaml:14:96 services.web.scaling.stepScaling.metric.periodSeconds: 3660 is out of range; use an "
+                + "integer from 60 to 3600",
+                "dev.yaml:15:38 services.web.scaling.stepScaling.steps[0].change: -1001 is out of range; use an integer "
+                + "from -1000 to 1000",
+                "dev.yaml:15:56 services.web.scaling.stepScaling.steps[1].lower: 1000000001 is out of range; use an "
+                + "integer from 0 to 1000000000",
+                "dev.yaml:16:26 services.web.scaling.stepScaling.cooldownSeconds: 3601 is out of range; use an integer "
+                + "from 0 to 3600",
+                "dev.yaml:17:28 services.web.scaling.stepScaling.evaluationPeriods: 11 is out of range; use an integer "
+                + "from 1 to 10",
+                "dev.yaml:19:79 services.web.scaling.schedules.night.maxTasks: 1001 is out of range; use an integer from "
+                + "0 to 1000");
+    }
 }

@@ -2,6 +2,7 @@ package dev.ecsplatform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsplatform.config.CodeDeployDeploymentConfig;
 import dev.ecsplatform.testkit.Fixtures;
 import dev.ecsplatform.testkit.TestEnvironments;
 import java.io.IOException;
@@ -117,8 +118,10 @@ class CodeDeployBlueGreenTest {
                     .anySatisfy(id -> assertThat(id).asString().startsWith("CodeDeployDeploymentGroup"))
                     .anySatisfy(id -> assertThat(id).asString().matches("ScalingTarget[0-9A-F]{8}"));
         }
-        // The provider waits at most the hour the config rules count with
-        web.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("DefinitionString", Match.anyValue()));
+        // The provider waits at most the hour the config rules count with: 120 checks, 30 seconds apart
+        assertThat(CodeDeployDeploymentConfig.PROVIDER_TIMEOUT_MINUTES).isEqualTo(60);
+        assertThat(web.findResources("AWS::StepFunctions::StateMachine").values()).singleElement().asString()
+                .contains("\"Retry\":[{\"ErrorEquals\":[\"States.ALL\"],\"IntervalSeconds\":30,\"MaxAttempts\":120,");
     }
 
     /**

@@ -59,6 +59,9 @@ class MetricMathRulesTest {
         List<Map.Entry<String, JsonNode>> alarms = ofType("AWS::CloudWatch::Alarm").stream()
                 .filter(entry -> entry.getValue().path("Properties").has("Metrics")).toList();
         assertThat(alarms).hasSizeGreaterThan(100);
+        // The FILL rule below is checked on alarms that exist
+        assertThat(alarms).as("alarms whose expression fills missing data").anySatisfy(alarm -> assertThat(
+                alarm.getValue().path("Properties").path("Metrics").toString()).contains("FILL("));
         for (Map.Entry<String, JsonNode> alarm : alarms) {
             JsonNode properties = alarm.getValue().path("Properties");
             List<JsonNode> queries = new ArrayList<>();

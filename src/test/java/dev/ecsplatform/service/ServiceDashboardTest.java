@@ -18,6 +18,7 @@ class ServiceDashboardTest {
         Template web = Fixtures.service("dev", "web");
         web.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "dev-web"));
         String body = body(web);
+        assertThat(web.findResources("AWS::CloudWatch::Alarm")).as("alarms of dev web").isNotEmpty();
         web.findResources("AWS::CloudWatch::Alarm").keySet()
                 .forEach(alarm -> assertThat(body).contains("{\"Fn::GetAtt\":[\"" + alarm + "\",\"Arn\"]}"));
         assertThat(body).contains("Alarms of web in dev", "5xx-rate (rolls deployments back)", "cpu-high",
