@@ -31,13 +31,15 @@ public record CodeDeployDeployment(CodeDeployDeploymentConfig config, List<Strin
     }
 
     /**
-     * 100/200: under CODE_DEPLOY the percentages only bound a task set while its tasks drain, and CDK's default of 50
-     * would halve it.
+     * Full size: under CODE_DEPLOY the percentages only bound a task set while its tasks drain, and CDK's default of 50
+     * would halve it. No circuit breaker and no ECS deployment alarms: ECS refuses both under CODE_DEPLOY, and the
+     * rollback alarms go on the deployment group.
      */
     @Override
     public ServiceDeploymentOptions serviceOptions() {
-        return new ServiceDeploymentOptions(DeploymentControllerType.CODE_DEPLOY, Optional.empty(), Optional.of(100),
-                Optional.of(200), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return new ServiceDeploymentOptions(DeploymentControllerType.CODE_DEPLOY, Optional.empty(),
+                ServiceDeploymentOptions.FULL_SIZE_MIN_HEALTHY_PERCENT, ServiceDeploymentOptions.FULL_SIZE_MAX_PERCENT,
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override

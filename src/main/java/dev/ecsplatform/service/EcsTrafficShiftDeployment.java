@@ -46,10 +46,6 @@ import software.constructs.Construct;
  */
 public record EcsTrafficShiftDeployment(EcsTrafficShiftConfig config, List<String> rollbackAlarmNames) implements DeploymentBinding {
 
-    /** ECS starts a full second revision; with 100 the old one keeps serving at full size meanwhile. */
-    static final int MIN_HEALTHY_PERCENT = 100;
-    static final int MAX_PERCENT = 200;
-
     public EcsTrafficShiftDeployment {
         rollbackAlarmNames = List.copyOf(rollbackAlarmNames);
     }
@@ -85,12 +81,12 @@ public record EcsTrafficShiftDeployment(EcsTrafficShiftConfig config, List<Strin
                         .stepBakeTime(Duration.minutes(l.stepBakeMinutes())).build())
                 : Optional.empty();
         Optional<DeploymentCircuitBreaker> circuitBreaker = strategy == DeploymentStrategy.BLUE_GREEN
-                ? Optional.of(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                ? Optional.of(ServiceDeploymentOptions.circuitBreakerWithRollback())
                 : Optional.empty();
         // The hooks are added in afterService, where their functions and role can be made in the stack.
-        return new ServiceDeploymentOptions(DeploymentControllerType.ECS, Optional.of(strategy), Optional.of(MIN_HEALTHY_PERCENT),
-                Optional.of(MAX_PERCENT), circuitBreaker, rollbackAlarmNames, Optional.of(Duration.minutes(config.bakeMinutes())),
-                canary, linear, List.of());
+        return new ServiceDeploymentOptions(DeploymentControllerType.ECS, Optional.of(strategy),
+                ServiceDeploymentOptions.FULL_SIZE_MIN_HEALTHY_PERCENT, ServiceDeploymentOptions.FULL_SIZE_MAX_PERCENT,
+                circuitBreaker, rollbackAlarmNames, Optional.of(Duration.minutes(config.bakeMinutes())), canary, linear);
     }
 
     /**

@@ -55,8 +55,8 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
             service.deploymentController(DeploymentController.builder().type(deployment.controller()).build());
         }
         deployment.strategy().ifPresent(service::deploymentStrategy);
-        deployment.minHealthyPercent().ifPresent(service::minHealthyPercent);
-        deployment.maxPercent().ifPresent(service::maxHealthyPercent);
+        service.minHealthyPercent(deployment.minHealthyPercent());
+        service.maxHealthyPercent(deployment.maxPercent());
         deployment.circuitBreaker().ifPresent(service::circuitBreaker);
         if (!deployment.rollbackAlarmNames().isEmpty()) {
             service.deploymentAlarms(DeploymentAlarmConfig.builder()
@@ -67,9 +67,6 @@ public record FargateCompute(List<CapacityConfig> capacity) implements ComputeBi
         deployment.bakeTime().ifPresent(service::bakeTime);
         deployment.canary().ifPresent(service::canaryConfiguration);
         deployment.linear().ifPresent(service::linearConfiguration);
-        if (!deployment.lifecycleHooks().isEmpty()) {
-            service.lifecycleHooks(deployment.lifecycleHooks());
-        }
         // Only with something that health-checks tasks from outside: a worker has no load-balancer check to defer.
         settings.healthCheckGracePeriod().ifPresent(service::healthCheckGracePeriod);
         settings.serviceConnect().ifPresent(service::serviceConnectConfiguration);

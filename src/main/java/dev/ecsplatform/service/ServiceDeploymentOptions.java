@@ -6,12 +6,12 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.DeploymentControllerType;
 import software.amazon.awscdk.services.ecs.DeploymentStrategy;
-import software.amazon.awscdk.services.ecs.IDeploymentLifecycleHookTarget;
 import software.amazon.awscdk.services.ecs.TrafficShiftConfig;
 
 /**
  * The deployment settings a {@link DeploymentBinding} gives the ECS service; a {@link ComputeBinding} applies them
- * to whatever kind of service it makes.
+ * to whatever kind of service it makes. Lifecycle hooks are not among them: they need functions and a role in the
+ * stack, which {@link EcsTrafficShiftDeployment} adds after the service exists.
  *
  * @param controller         who deploys: ECS, or CodeDeploy
  * @param strategy           the ECS deployment strategy, for the ECS controller
@@ -22,22 +22,32 @@ import software.amazon.awscdk.services.ecs.TrafficShiftConfig;
  * @param bakeTime           how long an ECS blue/green kind of deployment keeps the old version after shifting
  * @param canary             the canary step of an ECS canary deployment
  * @param linear             the steps of an ECS linear deployment
- * @param lifecycleHooks     functions ECS calls at stages of a blue/green kind of deployment
  */
 public record ServiceDeploymentOptions(DeploymentControllerType controller, Optional<DeploymentStrategy> strategy,
-        Optional<Integer> minHealthyPercent, Optional<Integer> maxPercent, Optional<DeploymentCircuitBreaker> circuitBreaker,
+        int minHealthyPercent, int maxPercent, Optional<DeploymentCircuitBreaker> circuitBreaker,
         List<String> rollbackAlarmNames, Optional<Duration> bakeTime, Optional<TrafficShiftConfig> canary,
-        Optional<TrafficShiftConfig> linear, List<IDeploymentLifecycleHookTarget> lifecycleHooks) {
+        Optional<TrafficShiftConfig> linear) {
+
+    /**
+     * The percentages of the kinds that start a whole second version (blue/green, canary, linear, CodeDeploy): the new
+     * one at full size while the old one keeps serving at full size; CDK's default minimum of 50 would halve it.
+     */
+    static final int FULL_SIZE_MIN_HEALTHY_PERCENT = 100;
+    static final int FULL_SIZE_MAX_PERCENT = 200;
 
     public ServiceDeploymentOptions {
         rollbackAlarmNames = List.copyOf(rollbackAlarmNames);
-        lifecycleHooks = List.copyOf(lifecycleHooks);
     }
 
     /** An ECS rolling update within the given percentages, with circuit-breaker rollback and the rollback alarms. */
     public static ServiceDeploymentOptions rolling(int minHealthyPercent, int maxPercent, List<String> rollbackAlarmNames) {
-        return new ServiceDeploymentOptions(DeploymentControllerType.ECS, Optional.empty(), Optional.of(minHealthyPercent),
-                Optional.of(maxPercent), Optional.of(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build()),
-                rollbackAlarmNames, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return new ServiceDeploymentOptions(DeploymentControllerType.ECS, Optional.empty(), minHealthyPercent, maxPercent,
+                Optional.of(circuitBreakerWithRollback()), rollbackAlarmNames, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The circuit breaker that stops a deployment whose tasks never become healthy and goes back to the last good one. */
+    static DeploymentCircuitBreaker circuitBreakerWithRollback() {
+        return DeploymentCircuitBreaker.builder().enable(true).rollback(true).build();
     }
 }

@@ -47,8 +47,8 @@ class CodeDeployDeploymentTest {
         assertThat(options.circuitBreaker()).isEmpty();
         assertThat(options.rollbackAlarmNames()).isEmpty();
         assertThat(options.strategy()).isEmpty();
-        assertThat(options.minHealthyPercent()).contains(100);
-        assertThat(options.maxPercent()).contains(200);
+        assertThat(options.minHealthyPercent()).isEqualTo(100);
+        assertThat(options.maxPercent()).isEqualTo(200);
     }
 
     @Test
