@@ -27,6 +27,6 @@ public record CodeDeployLinearConfig(
     /** One wait between each two of the {@code ceil(100 / percent)} steps. */
     @Override
     public int shiftMinutes() {
-        return ((100 + percent - 1) / percent - 1) * minutes;
+        return LinearSteps.waitsBetweenSteps(percent) * minutes;
     }
 }

@@ -43,7 +43,7 @@ public record LinearDeploymentConfig(
      * the floor of 100 / stepPercent otherwise (the last, shorter step has no wait after it either).
      */
     public int waits() {
-        return 100 % stepPercent == 0 ? 100 / stepPercent - 1 : 100 / stepPercent;
+        return LinearSteps.waitsBetweenSteps(stepPercent);
     }
 
     /** CloudFormation's formula for linear plans: BakeTimeInMinutes + StepBakeTimeInMinutes x the waits. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A listener of the service's own on a shared Network Load Balancer. */
 @Doc("A listener of the service's own on a shared Network Load Balancer, forwarding to the service's target group. "
-        + "The listener lives in the service's stack, so ECS-native blue/green can shift it (issue 9).")
+        + "The listener lives in the service's stack, so the blue/green kinds of deployment can shift it.")
 public record NlbListenerConfig(
         @Required(value = "the key of a network load balancer under loadBalancers", keysOf = "loadBalancers")
         @Doc(value = "The load balancer that fronts the service.", rules = "a key under `loadBalancers` of `type: network`")

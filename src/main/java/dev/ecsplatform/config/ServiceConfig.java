@@ -158,7 +158,15 @@ public record ServiceConfig(
 
     /** Prefixed by the environment, because a family is one per account and region and environments may share an account. */
     static String defaultFamily(DefaultContext context) {
-        return context.environment() + "-" + context.entryName().orElseThrow();
+        return environmentScopedName(context.environment(), context.entryName().orElseThrow());
+    }
+
+    /**
+     * {@code <environment>-<service>}: the name of what is one per account and region (a task definition family, an
+     * alarm, a dashboard), so that environments sharing an account keep apart.
+     */
+    public static String environmentScopedName(String environment, String serviceName) {
+        return environment + "-" + serviceName;
     }
 
     /** The container is named after its service, which logs and the console show. */

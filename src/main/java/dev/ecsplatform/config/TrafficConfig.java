@@ -1,6 +1,8 @@
 package dev.ecsplatform.config;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How requests reach a service: any subset of the traffic variants, a route on a shared ALB and a listener
@@ -24,5 +26,13 @@ public record TrafficConfig(
     /** Whether no traffic reaches the service: a worker. */
     public boolean isNone() {
         return alb.isEmpty() && nlb.isEmpty() && connect.isEmpty();
+    }
+
+    /** The kinds of load balancer in front of the service: none for a worker or a service reached by Service Connect alone. */
+    public Set<LoadBalancerType> loadBalancerTypes() {
+        Set<LoadBalancerType> types = EnumSet.noneOf(LoadBalancerType.class);
+        alb.ifPresent(route -> types.add(LoadBalancerType.APPLICATION));
+        nlb.ifPresent(listener -> types.add(LoadBalancerType.NETWORK));
+        return types;
     }
 }

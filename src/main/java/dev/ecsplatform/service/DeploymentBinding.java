@@ -18,7 +18,8 @@ public interface DeploymentBinding {
 
     /**
      * Adds what the deployment needs beyond the service, once the service and its traffic exist (for CodeDeploy: the
-     * application, the deployment group and the resource that starts each deployment). Most kinds need nothing.
+     * application, the deployment group and the resource that starts each deployment; for the ECS-native kinds: the
+     * lifecycle hooks and their role). A rolling update needs nothing.
      */
     default void afterService(Construct scope, DeployedService deployed) {
     }

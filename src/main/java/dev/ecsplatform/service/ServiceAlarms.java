@@ -2,6 +2,7 @@ package dev.ecsplatform.service;
 
 import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.ServiceAlarmsConfig;
+import dev.ecsplatform.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -117,30 +118,32 @@ public final class ServiceAlarms extends Construct {
         List<LoadBalancedTraffic> applications = props.traffic().stream()
                 .filter(way -> way.type() == LoadBalancerType.APPLICATION).toList();
         forEachGroup(applications, (way, group, suffix) -> requestsPerTargetGroup.add(Metric.Builder.create()
-                .namespace("AWS/ApplicationELB").metricName("RequestCount")
+                .namespace(LoadBalancerType.APPLICATION.metricNamespace()).metricName("RequestCount")
                 .dimensionsMap(dimensions("LoadBalancer", way.loadBalancerFullName(), "TargetGroup", group.getTargetGroupFullName()))
                 .statistic("Sum").period(PERIOD)
                 .label("requests to the " + (suffix.endsWith("primary") ? "primary" : "alternate") + " target group")
                 .build()));
-        if (!applications.isEmpty()) {
-            serverErrorRate(applications, limits);
-            p99Latency(applications, limits);
+        // The signals are decided in one place, signals(), which also names the rollback alarms before the service exists.
+        for (Signal signal : signals(loadBalancerTypes(props.traffic()))) {
+            switch (signal) {
+                case SERVER_ERROR_RATE -> serverErrorRate(applications, limits);
+                case P99_LATENCY -> p99Latency(applications, limits);
+                case UNHEALTHY_HOSTS -> unhealthyHosts(limits);
+                case NO_HEALTHY_HOSTS -> noHealthyHosts();
+                case TASKS_BELOW_DESIRED -> tasksBelowDesired(limits);
+                case CPU_HIGH -> utilization(Signal.CPU_HIGH, props.service().metricCpuUtilization(metricOptions("Average")),
+                        limits.cpuPercent(), "average CPU utilization");
+                case MEMORY_HIGH -> utilization(Signal.MEMORY_HIGH,
+                        props.service().metricMemoryUtilization(metricOptions("Average")), limits.memoryPercent(),
+                        "average memory utilization");
+            }
         }
-        if (!props.traffic().isEmpty()) {
-            unhealthyHosts(limits);
-            noHealthyHosts();
-        }
-        tasksBelowDesired(limits);
-        utilization(Signal.CPU_HIGH, props.service().metricCpuUtilization(metricOptions("Average")), limits.cpuPercent(),
-                "average CPU utilization");
-        utilization(Signal.MEMORY_HIGH, props.service().metricMemoryUtilization(metricOptions("Average")), limits.memoryPercent(),
-                "average memory utilization");
         // Only target-group metrics: nothing here depends on the service, so the service can wait for these.
         rollbackAlarms().forEach(alarm -> props.service().getNode().addDependency(alarm));
         props.traffic().stream().filter(way -> way.type() == LoadBalancerType.NETWORK).forEach(way -> Stream.of(
                         "NewFlowCount", "TCP_Target_Reset_Count")
                 .forEach(name -> sharedNetworkLoadBalancerMetrics.add(Metric.Builder.create()
-                        .namespace("AWS/NetworkELB").metricName(name)
+                        .namespace(LoadBalancerType.NETWORK.metricNamespace()).metricName(name)
                         .dimensionsMap(Map.of("LoadBalancer", way.loadBalancerFullName()))
                         .statistic("Sum").period(PERIOD)
                         .label(name + " (the whole load balancer, all its services)")
@@ -149,7 +152,7 @@ public final class ServiceAlarms extends Construct {
 
     /** The name of the service's alarm on {@code signal}: {@code <environment>-<service>-<signal>}. */
     public static String alarmName(String environment, String serviceName, Signal signal) {
-        return environment + "-" + serviceName + "-" + signal.suffix();
+        return ServiceConfig.environmentScopedName(environment, serviceName) + "-" + signal.suffix();
     }
 
     /**
@@ -379,7 +382,7 @@ public final class ServiceAlarms extends Construct {
 
     private static Metric targetGroupMetric(LoadBalancedTraffic way, TargetGroupBase group, String metricName, String statistic) {
         return Metric.Builder.create()
-                .namespace(way.type() == LoadBalancerType.APPLICATION ? "AWS/ApplicationELB" : "AWS/NetworkELB")
+                .namespace(way.type().metricNamespace())
                 .metricName(metricName)
                 .dimensionsMap(dimensions("LoadBalancer", way.loadBalancerFullName(), "TargetGroup", group.getTargetGroupFullName()))
                 .statistic(statistic)
@@ -452,7 +455,7 @@ public final class ServiceAlarms extends Construct {
     }
 
     /** The kinds of load balancer of {@code traffic}. */
-    static Set<LoadBalancerType> loadBalancerTypes(List<LoadBalancedTraffic> traffic) {
+    private static Set<LoadBalancerType> loadBalancerTypes(List<LoadBalancedTraffic> traffic) {
         return traffic.stream().map(LoadBalancedTraffic::type).collect(Collectors.toSet());
     }
 }

@@ -52,7 +52,6 @@ public final class ServiceAutoScaling extends Construct {
 
     private static final Duration SCALE_OUT_COOLDOWN = Duration.seconds(60);
     private static final Duration SCALE_IN_COOLDOWN = Duration.seconds(300);
-    private static final String ALB_NAMESPACE = "AWS/ApplicationELB";
 
     /**
      * Inputs of the autoscaling.
@@ -174,7 +173,7 @@ public final class ServiceAutoScaling extends Construct {
                 .metricStat(CfnScalingPolicy.TargetTrackingMetricStatProperty.builder()
                         .stat(stat)
                         .metric(CfnScalingPolicy.TargetTrackingMetricProperty.builder()
-                                .namespace(ALB_NAMESPACE)
+                                .namespace(LoadBalancerType.APPLICATION.metricNamespace())
                                 .metricName(metricName)
                                 .dimensions(List.of(
                                         CfnScalingPolicy.TargetTrackingMetricDimensionProperty.builder()

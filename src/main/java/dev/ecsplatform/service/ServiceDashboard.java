@@ -1,5 +1,6 @@
 package dev.ecsplatform.service;
 
+import dev.ecsplatform.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
@@ -74,7 +75,7 @@ public final class ServiceDashboard extends Construct {
 
     /** The dashboard's name: {@code <environment>-<service>}. */
     public static String name(String environment, String serviceName) {
-        return environment + "-" + serviceName;
+        return ServiceConfig.environmentScopedName(environment, serviceName);
     }
 
     /** The dashboard. */

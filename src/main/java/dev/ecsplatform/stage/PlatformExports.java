@@ -63,7 +63,7 @@ public final class PlatformExports {
      */
     private static final String HTTP_LISTENER_KEY = "Listener-HTTP";
     private static final String SERVICE_CONNECT_KEY = "ServiceConnect";
-    /** The test listener of blue/green deployments, exported for the service stacks of issue 9's strategies. */
+    /** The test listener, where the service stacks' blue/green kinds of deployment route test traffic. */
     private static final String TEST_LISTENER_KEY = "Listener-Test";
     private static final String HTTPS_LISTENER_KEY = "Listener-HTTPS";
     /** The environment's alarm topic: every environment has one, whatever its services. */

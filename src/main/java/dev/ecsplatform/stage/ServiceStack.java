@@ -4,7 +4,6 @@ import dev.ecsplatform.logging.LogStorage;
 import dev.ecsplatform.cluster.ImportedServiceConnect;
 import dev.ecsplatform.config.EnvironmentConfig;
 import dev.ecsplatform.config.FargateConfig;
-import dev.ecsplatform.config.LoadBalancerType;
 import dev.ecsplatform.config.ServiceConfig;
 import dev.ecsplatform.service.AlbRoute;
 import dev.ecsplatform.service.CompositeTraffic;
@@ -22,7 +21,6 @@ import dev.ecsplatform.service.ServiceOutputs;
 import dev.ecsplatform.service.ServiceTaskDefinition;
 import dev.ecsplatform.service.TrafficBinding;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,10 +68,8 @@ public final class ServiceStack extends Stack {
         }
         ComputeBinding compute = new FargateCompute(fargate.capacity());
         // The alarms that roll a bad deployment back, by name: the service is made before its alarms' metrics exist.
-        Set<LoadBalancerType> loadBalancers = EnumSet.noneOf(LoadBalancerType.class);
-        config.traffic().alb().ifPresent(route -> loadBalancers.add(LoadBalancerType.APPLICATION));
-        config.traffic().nlb().ifPresent(listener -> loadBalancers.add(LoadBalancerType.NETWORK));
-        List<String> rollbackAlarmNames = ServiceAlarms.rollbackAlarmNames(environment.name(), serviceName, loadBalancers);
+        List<String> rollbackAlarmNames = ServiceAlarms.rollbackAlarmNames(environment.name(), serviceName,
+                config.traffic().loadBalancerTypes());
         DeploymentBinding deployment = DeploymentBindings.of(config.deployment(), rollbackAlarmNames);
         boolean codeDeploy = deployment.serviceOptions().controller() == DeploymentControllerType.CODE_DEPLOY;
         // Service Connect does not support the CODE_DEPLOY controller (ECS developer guide), so such a service is no
