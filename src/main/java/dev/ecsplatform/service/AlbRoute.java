@@ -200,16 +200,6 @@ public final class AlbRoute extends Construct implements TrafficBinding {
         return targetGroup;
     }
 
-    /** The second target group, when a blue/green kind of deployment shifts traffic. */
-    public Optional<ApplicationTargetGroup> alternateTargetGroup() {
-        return alternate;
-    }
-
-    /** The route on the load balancer's test listener, when a deployment shifts traffic and the load balancer has one. */
-    public Optional<ApplicationListenerRule> testRule() {
-        return testRule;
-    }
-
     /** The listener rule that forwards to the target group, once {@link #attach} has made it. */
     public ApplicationListenerRule rule() {
         if (rule == null) {

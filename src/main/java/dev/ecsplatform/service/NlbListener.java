@@ -265,16 +265,6 @@ public final class NlbListener extends Construct implements TrafficBinding {
         return targetGroup;
     }
 
-    /** The second target group, when a blue/green kind of deployment shifts traffic. */
-    public Optional<NetworkTargetGroup> alternateTargetGroup() {
-        return alternate;
-    }
-
-    /** The service's test listener, when a deployment shifts traffic and the config names one. */
-    public Optional<NetworkListener> testListener() {
-        return testListener;
-    }
-
     /** The service's listener on the shared load balancer. */
     public NetworkListener listener() {
         return listener;

@@ -7,7 +7,6 @@ import dev.ecsplatform.config.ScheduleConfig;
 import dev.ecsplatform.config.StepScalingConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Names;
@@ -69,7 +68,6 @@ public final class ServiceAutoScaling extends Construct {
     }
 
     private final ScalableTarget target;
-    private Optional<CfnScalingPolicy> requestPolicy = Optional.empty();
 
     public ServiceAutoScaling(Construct scope, String id, Props props) {
         super(scope, id);
@@ -104,7 +102,7 @@ public final class ServiceAutoScaling extends Construct {
             LoadBalancedTraffic alb = props.traffic().stream().filter(way -> way.type() == LoadBalancerType.APPLICATION)
                     .findFirst().orElseThrow(() -> new IllegalStateException(
                             "requestsPerTarget needs an ALB route; the config rules reject it without one"));
-            this.requestPolicy = Optional.of(requestTracking(alb, requests));
+            requestTracking(alb, requests);
         });
         config.stepScaling().ifPresent(this::stepScaling);
         // Sorted by name: the config's map has no order, and the template must not change from one synth to the next.
@@ -227,8 +225,4 @@ public final class ServiceAutoScaling extends Construct {
         return target;
     }
 
-    /** The request target tracking policy, when {@code requestsPerTarget} is set. */
-    public Optional<CfnScalingPolicy> requestPolicy() {
-        return requestPolicy;
-    }
 }
